@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Receivables.Api;
+using Receivables.Hosting;
+
+namespace Receivables.Host;
+
+/// <summary>Builds the Kestrel host. Tests call <see cref="Build"/> with their own settings and port.</summary>
+public static class KestrelHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+
+        // Same settings file as the Functions host: local.settings.json, else the sample with the local defaults.
+        // Environment variables and command-line arguments still win.
+        if (LocalSettings.Find() is { } file)
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = LocalSettings.Read(file) });
+        }
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddReceivables(builder.Configuration);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+        var app = builder.Build();
+        var api = app.Services.GetRequiredService<ReceivablesApi>();
+
+        // One endpoint per route of the table, mounted under /v1 exactly like the Functions host.
+        foreach (var route in ApiRoutes.All)
+        {
+            app.MapMethods($"{ApiRoutes.Prefix}/{route.Template}", [route.Method],
+                async context => await (await api.RunAsync(route, context)).ExecuteAsync(context));
+        }
+        app.MapFallback(async context =>
+        {
+            context.Response.Headers[ReceivablesApi.RequestIdHeader] = Guid.NewGuid().ToString("N");
+            await ApiResponse.Error(StatusCodes.Status404NotFound, $"No route {context.Request.Method} {context.Request.Path}").ExecuteAsync(context);
+        });
+        return app;
+    }
+}
+
+/// <summary>Reads the <c>Values</c> of a Functions <c>local.settings.json</c> as configuration ('__' becomes ':').</summary>
+internal static class LocalSettings
+{
+    public static string? Find()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            foreach (var name in new[] { "local.settings.json", "local.settings.sample.json" })
+            {
+                var path = Path.Combine(dir.FullName, name);
+                if (File.Exists(path) && File.Exists(Path.Combine(dir.FullName, "host.json"))) return path;
+            }
+        }
+        return null;
+    }
+
+    public static Dictionary<string, string?> Read(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (json.RootElement.TryGetProperty("Values", out var section))
+        {
+            foreach (var p in section.EnumerateObject())
+                values[p.Name.Replace("__", ":", StringComparison.Ordinal)] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
+        }
+        return values;
+    }
+}

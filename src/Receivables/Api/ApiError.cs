@@ -1,0 +1,32 @@
+using System.Net;
+
+namespace Receivables.Api;
+
+/// <summary>
+/// A failure the API reports to the client with the generic error shape <c>{"error":{"message":...}}</c>
+/// (spec 1.3). Thrown from anywhere below an endpoint; the pipeline turns it into the response.
+/// </summary>
+public class ApiException(int status, string message, string? type = null) : Exception(message)
+{
+    public int Status { get; } = status;
+    public string? Type { get; } = type;
+
+    public static ApiException BadRequest(string message, string? type = null) => new((int)HttpStatusCode.BadRequest, message, type);
+    public static ApiException Unauthorized(string message) => new((int)HttpStatusCode.Unauthorized, message);
+    public static ApiException Forbidden(string message) => new((int)HttpStatusCode.Forbidden, message);
+    public static ApiException NotFound(string message) => new((int)HttpStatusCode.NotFound, message);
+    public static ApiException Conflict(string message) => new((int)HttpStatusCode.Conflict, message);
+    public static ApiException PreconditionFailed(string message) => new((int)HttpStatusCode.PreconditionFailed, message);
+}
+
+/// <summary>One item of a 422 body: <c>{"loc": [...], "msg": "...", "type": "..."}</c> (FastAPI/Pydantic shape).</summary>
+public sealed record ValidationIssue(IReadOnlyList<object> Loc, string Msg, string Type);
+
+/// <summary>A request that is well-formed but invalid: 422 with <c>{"detail": [...]}</c>.</summary>
+public sealed class ValidationException(IReadOnlyList<ValidationIssue> issues)
+    : Exception(issues.Count > 0 ? issues[0].Msg : "validation failed")
+{
+    public IReadOnlyList<ValidationIssue> Issues { get; } = issues;
+
+    public static ValidationException Of(IReadOnlyList<object> loc, string msg, string type) => new([new ValidationIssue(loc, msg, type)]);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Receivables.Store;
+
+namespace Receivables.Api;
+
+/// <summary>
+/// The one JSON configuration of the API and the store: snake_case, enums as snake_case strings. A stored
+/// document is the response body plus its <see cref="StorageOnlyAttribute"/> fields, which responses drop.
+/// </summary>
+public static class ApiJson
+{
+    /// <summary>For responses: every field present, null when unset (spec 1.4); storage-only fields removed.</summary>
+    public static readonly JsonSerializerOptions Options = Create(strict: false, storage: false);
+
+    /// <summary>For request bodies: unknown fields are an error (spec 1.3, bodies are strict).</summary>
+    public static readonly JsonSerializerOptions Strict = Create(strict: true, storage: false);
+
+    /// <summary>For Cosmos documents: all fields, unknown ones (the service's <c>_rid</c>, <c>_ts</c> ...) skipped.</summary>
+    public static readonly JsonSerializerOptions Storage = Create(strict: false, storage: true);
+
+    private static JsonSerializerOptions Create(bool strict, bool storage)
+    {
+        var resolver = new DefaultJsonTypeInfoResolver();
+        if (!storage) resolver.Modifiers.Add(RemoveStorageOnlyProperties);
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = resolver,
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            DictionaryKeyPolicy = null,
+            DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+            NumberHandling = JsonNumberHandling.Strict,
+            PropertyNameCaseInsensitive = false,
+            UnmappedMemberHandling = strict ? JsonUnmappedMemberHandling.Disallow : JsonUnmappedMemberHandling.Skip,
+            RespectNullableAnnotations = strict,
+            AllowTrailingCommas = false,
+            ReadCommentHandling = JsonCommentHandling.Disallow,
+            MaxDepth = 32,
+        };
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void RemoveStorageOnlyProperties(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object) return;
+        for (var i = info.Properties.Count - 1; i >= 0; i--)
+        {
+            if (info.Properties[i].AttributeProvider?.IsDefined(typeof(StorageOnlyAttribute), inherit: true) == true)
+                info.Properties.RemoveAt(i);
+        }
+    }
+}

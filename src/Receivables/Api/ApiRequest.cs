@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Receivables.Auth;
+
+namespace Receivables.Api;
+
+/// <summary>What an endpoint gets: the checked caller, the entity in scope, route values and the body reader.</summary>
+public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictionary<string, string> routeValues, ApiPrincipal? principal, Guid? entityId)
+{
+    public HttpContext Http { get; } = http;
+    public ApiRoute Route { get; } = route;
+    public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>The authenticated caller (null only on anonymous routes).</summary>
+    public ApiPrincipal Principal => principal ?? throw new InvalidOperationException($"Route {Route.Name} is anonymous");
+
+    /// <summary>The entity of <c>x-monite-entity-id</c>, already checked to exist and belong to the caller.</summary>
+    public Guid EntityId => entityId ?? throw new InvalidOperationException($"Route {Route.Name} is not entity-scoped");
+
+    public T Service<T>() where T : notnull => Http.RequestServices.GetRequiredService<T>();
+
+    public Task<T> BodyAsync<T>() where T : class, IValidatable => RequestBody.ReadAsync<T>(Http.Request, Aborted);
+
+    /// <summary>A UUID path parameter; anything else is 422 like the original API's path validation.</summary>
+    public Guid PathId(string name)
+    {
+        if (routeValues.TryGetValue(name, out var raw) && Guid.TryParse(raw, out var id)) return id;
+        throw ValidationException.Of(["path", name], "value is not a valid uuid", "type_error.uuid");
+    }
+
+    public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
+
+    /// <summary>The <c>If-Match</c> header, when the client wants its write to apply only to the version it read.</summary>
+    public string? IfMatch => Http.Request.Headers.IfMatch.ToString() is { Length: > 0 } v ? v : null;
+}

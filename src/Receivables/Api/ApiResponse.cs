@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Receivables.Api;
+
+/// <summary>
+/// What an endpoint answers. It writes itself to the response, so it runs the same under Kestrel
+/// (<see cref="IResult"/>) and under the Functions ASP.NET Core integration (<see cref="IActionResult"/>).
+/// </summary>
+public sealed class ApiResponse : IResult, IActionResult
+{
+    private ApiResponse(int status, object? body, string? etag)
+    {
+        Status = status;
+        Body = body;
+        ETag = etag;
+    }
+
+    public int Status { get; }
+    public object? Body { get; }
+    public string? ETag { get; }
+
+    public static ApiResponse Ok(object body, string? etag = null) => new(StatusCodes.Status200OK, body, etag);
+    public static ApiResponse Created(object body, string? etag = null) => new(StatusCodes.Status201Created, body, etag);
+    public static ApiResponse NoContent() => new(StatusCodes.Status204NoContent, null, null);
+    public static ApiResponse Json(int status, object body) => new(status, body, null);
+
+    public static ApiResponse Error(int status, string message, string? type = null) =>
+        new(status, new ErrorBody(new ErrorDetail(message, type)), null);
+
+    public static ApiResponse Validation(IReadOnlyList<ValidationIssue> issues) =>
+        new(StatusCodes.Status422UnprocessableEntity, new ValidationBody(issues), null);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        var response = httpContext.Response;
+        response.StatusCode = Status;
+        if (ETag is not null) response.Headers.ETag = ETag;
+        if (Body is null) return;
+        response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, httpContext.RequestAborted);
+    }
+
+    public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
+
+    private sealed record ErrorBody(ErrorDetail Error);
+
+    private sealed record ErrorDetail(string Message, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type);
+
+    private sealed record ValidationBody(IReadOnlyList<ValidationIssue> Detail);
+}

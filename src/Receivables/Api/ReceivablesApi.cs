@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Logging;
+using Receivables.Auth;
+using Receivables.Entities;
+using Receivables.Store;
+
+namespace Receivables.Api;
+
+/// <summary>
+/// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
+/// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
+/// </summary>
+public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, ILogger<ReceivablesApi> log)
+{
+    public const string EntityHeader = "x-monite-entity-id";
+    public const string RequestIdHeader = "x-request-id";
+
+    /// <summary>The Functions entry point: one call per function.</summary>
+    public async Task<IActionResult> HandleAsync(ApiRoute route, HttpRequest request) => await RunAsync(route, request.HttpContext);
+
+    public async Task<ApiResponse> RunAsync(ApiRoute route, HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString("N");
+        var headers = http.Response.Headers;
+        headers[RequestIdHeader] = requestId;
+        try
+        {
+            headers[ApiVersion.Header] = ApiVersion.Require(http.Request.Headers);
+
+            ApiPrincipal? principal = null;
+            if (route.Access != RouteAccess.Anonymous)
+                principal = await tokens.AuthenticateAsync(http.Request.Headers.Authorization.ToString());
+
+            Guid? entityId = null;
+            if (route.Access == RouteAccess.EntityScoped)
+            {
+                entityId = RequireEntityHeader(http.Request.Headers);
+                headers[EntityHeader] = entityId.Value.ToString();
+                await entities.RequireAccessAsync(principal!, entityId.Value, http.RequestAborted);
+            }
+
+            if (!route.TryMatch(http.Request.Path.Value ?? "", out var values))
+                throw ApiException.NotFound("No such route");
+            return await route.Handler(new ApiRequest(http, route, values, principal, entityId));
+        }
+        catch (ApiException e)
+        {
+            if (e.Status == StatusCodes.Status401Unauthorized) headers.WWWAuthenticate = "Bearer";
+            return ApiResponse.Error(e.Status, e.Message, e.Type);
+        }
+        catch (ValidationException e)
+        {
+            return ApiResponse.Validation(e.Issues);
+        }
+        catch (StaleVersionException e)
+        {
+            return ApiResponse.Error(StatusCodes.Status412PreconditionFailed, e.Message);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            // An operation ran out of retries against concurrent writers; the client may simply retry.
+            return ApiResponse.Error(StatusCodes.Status409Conflict, e.Message);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
+        {
+            headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return ApiResponse.Error(StatusCodes.Status429TooManyRequests, "Too many requests; retry after the time in Retry-After");
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; nobody reads this response.
+            return ApiResponse.Error(499, "Client closed the request");
+        }
+        catch (Exception e)
+        {
+            LogUnhandled(log, e, route.Name, requestId);
+            return ApiResponse.Error(StatusCodes.Status500InternalServerError, $"Internal server error. Quote request id {requestId} when reporting it.");
+        }
+    }
+
+    private static Guid RequireEntityHeader(IHeaderDictionary headers)
+    {
+        var raw = headers[EntityHeader].ToString();
+        if (raw.Length == 0)
+            throw ValidationException.Of(["header", EntityHeader], "field required", "value_error.missing");
+        if (!Guid.TryParse(raw, out var id))
+            throw ValidationException.Of(["header", EntityHeader], "value is not a valid uuid", "type_error.uuid");
+        return id;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Route} (request {RequestId})")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string route, string requestId);
+}

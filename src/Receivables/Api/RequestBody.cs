@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+
+namespace Receivables.Api;
+
+/// <summary>Reads a strict JSON request body: size-limited, JSON only, no unknown fields, then validated.</summary>
+public static partial class RequestBody
+{
+    /// <summary>Large enough for an invoice with hundreds of line items; small enough to refuse abuse early.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
+    public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class, IValidatable
+    {
+        var bytes = await ReadBytesAsync(request, ct);
+        var value = Parse<T>(bytes);
+        var v = new Validation("body");
+        value.Validate(v);
+        v.ThrowIfAny();
+        return value;
+    }
+
+    internal static T Parse<T>(ReadOnlyMemory<byte> bytes) where T : class
+    {
+        if (bytes.IsEmpty)
+            throw ValidationException.Of(["body"], "field required", "value_error.missing");
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            throw ValidationException.Of(["body", (int)(e.BytePositionInLine ?? 0)], "Invalid JSON: the body is not a well-formed JSON document", "value_error.jsondecode");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
+            try
+            {
+                return document.RootElement.Deserialize<T>(ApiJson.Strict)
+                    ?? throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
+            }
+            catch (JsonException e)
+            {
+                throw FromJsonException(e);
+            }
+        }
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes) throw TooLarge();
+        var contentType = request.ContentType;
+        if (!string.IsNullOrEmpty(contentType) && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes) throw TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    private static ApiException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBytes} bytes");
+
+    private static ValidationException FromJsonException(JsonException e)
+    {
+        var loc = new List<object> { "body" };
+        loc.AddRange(ParsePath(e.Path));
+        var message = e.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            // The path of an unmapped member names its parent; the member itself is quoted in the message.
+            var name = UnmappedName().Match(message);
+            if (name.Success && (loc.Count == 1 || !Equals(loc[^1], name.Groups[1].Value))) loc.Add(name.Groups[1].Value);
+            return ValidationException.Of(loc, "extra fields not permitted", "value_error.extra");
+        }
+        if (message.Contains("null", StringComparison.OrdinalIgnoreCase) && message.Contains("non-nullable", StringComparison.OrdinalIgnoreCase))
+            return ValidationException.Of(loc, "none is not an allowed value", "type_error.none.not_allowed");
+        return ValidationException.Of(loc, "value is not of the expected type or format", "type_error");
+    }
+
+    /// <summary>Turns System.Text.Json's <c>$.line_items[0].quantity</c> into <c>["line_items", 0, "quantity"]</c>.</summary>
+    internal static IEnumerable<object> ParsePath(string? path)
+    {
+        if (string.IsNullOrEmpty(path)) yield break;
+        foreach (Match m in PathSegment().Matches(path))
+        {
+            if (m.Groups["name"].Success) yield return m.Groups["name"].Value;
+            else if (m.Groups["quoted"].Success) yield return m.Groups["quoted"].Value;
+            else if (m.Groups["index"].Success) yield return int.Parse(m.Groups["index"].Value, CultureInfo.InvariantCulture);
+        }
+    }
+
+    [GeneratedRegex(@"\.(?<name>[^.\[\]]+)|\['(?<quoted>[^']*)'\]|\[(?<index>\d+)\]")]
+    private static partial Regex PathSegment();
+
+    [GeneratedRegex(@"JSON property '([^']*)'")]
+    private static partial Regex UnmappedName();
+}

@@ -1,0 +1,66 @@
+using Receivables.Api;
+
+namespace Receivables.Entities;
+
+/// <summary><c>/entities</c> and <c>/entities/{entity_id}/settings</c>: parse, call one operation, shape the answer.</summary>
+public static class EntityEndpoints
+{
+    public static async Task<ApiResponse> Create(ApiRequest request)
+    {
+        var body = await request.BodyAsync<CreateEntityRequest>();
+        var entity = await request.Service<EntityOperations>().CreateAsync(request.Principal, body, request.Aborted);
+        return ApiResponse.Created(entity.Document, entity.ETag);
+    }
+
+    public static async Task<ApiResponse> Get(ApiRequest request)
+    {
+        var entity = await request.Service<EntityOperations>().GetAsync(request.Principal, request.PathId("entity_id"), request.Aborted);
+        return ApiResponse.Ok(entity.Document, entity.ETag);
+    }
+
+    public static async Task<ApiResponse> List(ApiRequest request)
+    {
+        var limit = ListQuery.Limit(request, 100);
+        var token = request.Query("pagination_token") is { Length: > 0 } raw ? PaginationToken.Decode(raw) : null;
+        var query = token?.Query ?? new Dictionary<string, string?> { ["type"] = request.Query("type"), ["order"] = request.Query("order") };
+        EntityType? type = query.GetValueOrDefault("type") switch
+        {
+            null or "" => null,
+            "organization" => EntityType.Organization,
+            "individual" => EntityType.Individual,
+            _ => throw ValidationException.Of(["query", "type"], "value is not a valid enumeration member; permitted: 'organization', 'individual'", "type_error.enum"),
+        };
+        var descending = query.GetValueOrDefault("order") switch
+        {
+            null or "" or "asc" => false,
+            "desc" => true,
+            _ => throw ValidationException.Of(["query", "order"], "value is not a valid enumeration member; permitted: 'asc', 'desc'", "type_error.enum"),
+        };
+        var (items, continuation) = await request.Service<EntityOperations>()
+            .ListAsync(request.Principal, type, descending, limit, token?.Continuation, request.Aborted);
+        var next = continuation is null ? null : new PaginationToken(continuation, query).Encode();
+        return ApiResponse.Ok(new Page<Entity>(items, null, next));
+    }
+
+    public static async Task<ApiResponse> Update(ApiRequest request)
+    {
+        var id = request.PathId("entity_id");
+        var body = await request.BodyAsync<UpdateEntityRequest>();
+        var entity = await request.Service<EntityOperations>().UpdateAsync(request.Principal, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(entity.Document, entity.ETag);
+    }
+
+    public static async Task<ApiResponse> GetSettings(ApiRequest request)
+    {
+        var entity = await request.Service<EntityOperations>().GetAsync(request.Principal, request.PathId("entity_id"), request.Aborted);
+        return ApiResponse.Ok(EntitySettingsResponse.From(entity.Document.Settings), entity.ETag);
+    }
+
+    public static async Task<ApiResponse> PatchSettings(ApiRequest request)
+    {
+        var id = request.PathId("entity_id");
+        var body = await request.BodyAsync<PatchEntitySettingsRequest>();
+        var entity = await request.Service<EntityOperations>().PatchSettingsAsync(request.Principal, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(EntitySettingsResponse.From(entity.Document.Settings), entity.ETag);
+    }
+}

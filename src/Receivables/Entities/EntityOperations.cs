@@ -1,0 +1,143 @@
+using Microsoft.Azure.Cosmos;
+using Receivables.Api;
+using Receivables.Auth;
+using Receivables.Store;
+
+namespace Receivables.Entities;
+
+/// <summary>Create, read, list and update entities and their settings. Knows nothing of HTTP.</summary>
+public sealed class EntityOperations(DocumentStore store, EntityDirectory directory, TimeProvider clock)
+{
+    public async Task<Stored<Entity>> CreateAsync(ApiPrincipal principal, CreateEntityRequest request, CancellationToken ct)
+    {
+        if (!principal.IsPartner) throw ApiException.Forbidden("Only a partner token may create entities");
+        var id = Guid.NewGuid();
+        var now = clock.GetUtcNow();
+        var entity = new Entity
+        {
+            Id = id.ToString(),
+            EntityId = id,
+            Resource = Entity.ResourceName,
+            PartnerId = principal.PartnerId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Type = request.Type!.Value,
+            Status = EntityStatus.Active,
+            Address = request.Address!.ToAddress(),
+            Email = request.Email,
+            Phone = request.Phone,
+            Website = request.Website,
+            TaxId = request.TaxId,
+            RegistrationAuthority = request.RegistrationAuthority,
+            RegistrationNumber = request.RegistrationNumber,
+            Organization = request.Organization?.ToOrganization(),
+            Individual = request.Individual?.ToIndividual(),
+            Settings = new EntitySettings(),
+        };
+        var stored = await store.CreateAsync(entity, ct);
+        directory.Remember(id, principal.PartnerId);
+        return stored;
+    }
+
+    public async Task<Stored<Entity>> GetAsync(ApiPrincipal principal, Guid entityId, CancellationToken ct)
+    {
+        var entity = await store.ReadAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ct);
+        if (entity is null || !principal.MayActOn(entityId, entity.Document.PartnerId)) throw EntityDirectory.NotFound(entityId);
+        return entity;
+    }
+
+    /// <summary>The partner's entities, oldest first (or newest with <paramref name="descending"/>), a page at a time.</summary>
+    public async Task<(IReadOnlyList<Entity> Items, string? Continuation)> ListAsync(
+        ApiPrincipal principal, EntityType? type, bool descending, int limit, string? continuation, CancellationToken ct)
+    {
+        // Cross-partition by nature: each entity is its own partition. Filtered by partner, served by the index.
+        var sql = "SELECT * FROM c WHERE c.resource = @resource AND c.partner_id = @partner"
+            + (type is null ? "" : " AND c.type = @type")
+            + (principal.EntityId is null ? "" : " AND c.entity_id = @entity")
+            + (descending ? " ORDER BY c.created_at DESC" : " ORDER BY c.created_at ASC");
+        var query = new QueryDefinition(sql)
+            .WithParameter("@resource", Entity.ResourceName)
+            .WithParameter("@partner", principal.PartnerId.ToString());
+        if (type is not null) query = query.WithParameter("@type", type == EntityType.Organization ? "organization" : "individual");
+        if (principal.EntityId is { } own) query = query.WithParameter("@entity", own.ToString());
+        return await store.QueryPageAsync<Entity>(query, null, limit, continuation, ct);
+    }
+
+    public async Task<Stored<Entity>> UpdateAsync(ApiPrincipal principal, Guid entityId, UpdateEntityRequest request, string? ifMatch, CancellationToken ct)
+    {
+        await directory.RequireAccessAsync(principal, entityId, ct);
+        var updated = await store.UpdateAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ifMatch, entity =>
+        {
+            if (request.Address is { } a)
+            {
+                entity.Address.City = a.City ?? entity.Address.City;
+                entity.Address.PostalCode = a.PostalCode ?? entity.Address.PostalCode;
+                entity.Address.Line1 = a.Line1 ?? entity.Address.Line1;
+                entity.Address.Line2 = a.Line2 ?? entity.Address.Line2;
+                entity.Address.State = a.State ?? entity.Address.State;
+            }
+            entity.Email = request.Email ?? entity.Email;
+            entity.Phone = request.Phone ?? entity.Phone;
+            entity.Website = request.Website ?? entity.Website;
+            entity.TaxId = request.TaxId ?? entity.TaxId;
+            entity.RegistrationAuthority = request.RegistrationAuthority ?? entity.RegistrationAuthority;
+            entity.RegistrationNumber = request.RegistrationNumber ?? entity.RegistrationNumber;
+            if (request.Organization is { } o)
+            {
+                var org = entity.Organization ?? throw ApiException.Conflict("organization fields cannot be set on an individual entity");
+                org.LegalName = o.LegalName ?? org.LegalName;
+                org.BusinessStructure = o.BusinessStructure ?? org.BusinessStructure;
+                org.LegalEntityId = o.LegalEntityId ?? org.LegalEntityId;
+                org.DirectorsProvided = o.DirectorsProvided ?? org.DirectorsProvided;
+                org.ExecutivesProvided = o.ExecutivesProvided ?? org.ExecutivesProvided;
+                org.OwnersProvided = o.OwnersProvided ?? org.OwnersProvided;
+                org.RepresentativeProvided = o.RepresentativeProvided ?? org.RepresentativeProvided;
+            }
+            if (request.Individual is { } i)
+            {
+                var person = entity.Individual ?? throw ApiException.Conflict("individual fields cannot be set on an organization entity");
+                person.FirstName = i.FirstName ?? person.FirstName;
+                person.LastName = i.LastName ?? person.LastName;
+                person.Title = i.Title ?? person.Title;
+                person.DateOfBirth = i.DateOfBirth ?? person.DateOfBirth;
+                person.IdNumber = i.IdNumber ?? person.IdNumber;
+                person.SsnLast4 = i.SsnLast4 ?? person.SsnLast4;
+            }
+            entity.UpdatedAt = clock.GetUtcNow();
+        }, ct);
+        return updated ?? throw EntityDirectory.NotFound(entityId);
+    }
+
+    public async Task<Stored<Entity>> PatchSettingsAsync(ApiPrincipal principal, Guid entityId, PatchEntitySettingsRequest request, string? ifMatch, CancellationToken ct)
+    {
+        await directory.RequireAccessAsync(principal, entityId, ct);
+        var updated = await store.UpdateAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ifMatch, entity =>
+        {
+            var s = entity.Settings;
+            s.ReceivableEditFlow = request.ReceivableEditFlow ?? s.ReceivableEditFlow;
+            s.VatMode = request.VatMode ?? s.VatMode;
+            s.VatInclusiveDiscountMode = request.VatInclusiveDiscountMode ?? s.VatInclusiveDiscountMode;
+            s.QuoteSignatureRequired = request.QuoteSignatureRequired ?? s.QuoteSignatureRequired;
+            s.GeneratePaidInvoicePdf = request.GeneratePaidInvoicePdf ?? s.GeneratePaidInvoicePdf;
+            s.Language = request.Language ?? s.Language;
+            if (request.DocumentIds is { } d)
+            {
+                var ids = s.DocumentIds;
+                ids.IncludeDate = d.IncludeDate ?? ids.IncludeDate;
+                ids.MinDigits = d.MinDigits ?? ids.MinDigits;
+                ids.Prefix = d.Prefix ?? ids.Prefix;
+                ids.Separator = d.Separator ?? ids.Separator;
+                if (d.DocumentTypePrefix is { } p)
+                {
+                    ids.DocumentTypePrefix.Invoice = p.Invoice ?? ids.DocumentTypePrefix.Invoice;
+                    ids.DocumentTypePrefix.Quote = p.Quote ?? ids.DocumentTypePrefix.Quote;
+                    ids.DocumentTypePrefix.CreditNote = p.CreditNote ?? ids.DocumentTypePrefix.CreditNote;
+                    ids.DocumentTypePrefix.DeliveryNote = p.DeliveryNote ?? ids.DocumentTypePrefix.DeliveryNote;
+                    ids.DocumentTypePrefix.PurchaseOrder = p.PurchaseOrder ?? ids.DocumentTypePrefix.PurchaseOrder;
+                }
+            }
+            entity.UpdatedAt = clock.GetUtcNow();
+        }, ct);
+        return updated ?? throw EntityDirectory.NotFound(entityId);
+    }
+}

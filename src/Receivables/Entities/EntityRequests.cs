@@ -1,0 +1,273 @@
+using System.Text.Json.Serialization;
+using Receivables.Api;
+using Receivables.Domain;
+
+namespace Receivables.Entities;
+
+/// <summary><c>POST /entities</c> body (strict).</summary>
+public sealed class CreateEntityRequest : IValidatable
+{
+    public EntityType? Type { get; init; }
+    public EntityAddressRequest? Address { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Website { get; init; }
+    public string? TaxId { get; init; }
+    public string? RegistrationAuthority { get; init; }
+    public string? RegistrationNumber { get; init; }
+    public OrganizationRequest? Organization { get; init; }
+    public IndividualRequest? Individual { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Required(Type, "type");
+        if (v.Required(Address, "address")) v.Nested(Address, "address");
+        if (v.Required(Email, "email")) EntityFields.Email(v, Email, "email");
+        EntityFields.Common(v, Phone, Website, TaxId);
+        if (Type == EntityType.Organization)
+        {
+            if (v.Required(Organization, "organization")) v.Nested(Organization, "organization");
+            if (Individual is not null) v.Add("individual", "must be null for an organization", "value_error");
+        }
+        else if (Type == EntityType.Individual)
+        {
+            if (v.Required(Individual, "individual")) v.Nested(Individual, "individual");
+            if (Organization is not null) v.Add("organization", "must be null for an individual", "value_error");
+        }
+    }
+}
+
+/// <summary><c>PATCH /entities/{entity_id}</c> body (strict): only the fields sent change.</summary>
+public sealed class UpdateEntityRequest : IValidatable
+{
+    public UpdateEntityAddressRequest? Address { get; init; }
+    public string? Email { get; init; }
+    public string? Phone { get; init; }
+    public string? Website { get; init; }
+    public string? TaxId { get; init; }
+    public string? RegistrationAuthority { get; init; }
+    public string? RegistrationNumber { get; init; }
+    public OptionalOrganizationRequest? Organization { get; init; }
+    public OptionalIndividualRequest? Individual { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Nested(Address, "address");
+        if (Email is not null) EntityFields.Email(v, Email, "email");
+        EntityFields.Common(v, Phone, Website, TaxId);
+        v.Nested(Organization, "organization");
+        v.Nested(Individual, "individual");
+    }
+}
+
+public sealed class EntityAddressRequest : IValidatable
+{
+    public string? Country { get; init; }
+    public string? City { get; init; }
+    public string? PostalCode { get; init; }
+    public string? Line1 { get; init; }
+    public string? Line2 { get; init; }
+    public string? State { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (v.Required(Country, "country") && !Codes.Countries.Contains(Country!))
+            v.Add("country", "value is not a valid enumeration member (ISO 3166-1 alpha-2)", "type_error.enum");
+        if (v.Required(City, "city")) v.Length(City, "city", 1, 100);
+        if (v.Required(PostalCode, "postal_code")) v.Length(PostalCode, "postal_code", 1, 10);
+        if (v.Required(Line1, "line1")) v.Length(Line1, "line1", 1, 200);
+        v.Length(Line2, "line2", 0, 100);
+        v.Length(State, "state", 0, 100);
+    }
+
+    public EntityAddress ToAddress() => new() { Country = Country!, City = City!, PostalCode = PostalCode!, Line1 = Line1!, Line2 = Line2, State = State };
+}
+
+public sealed class UpdateEntityAddressRequest : IValidatable
+{
+    public string? City { get; init; }
+    public string? PostalCode { get; init; }
+    public string? Line1 { get; init; }
+    public string? Line2 { get; init; }
+    public string? State { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Length(City, "city", 1, 100);
+        v.Length(PostalCode, "postal_code", 1, 10);
+        v.Length(Line1, "line1", 1, 200);
+        v.Length(Line2, "line2", 0, 100);
+        v.Length(State, "state", 0, 100);
+    }
+}
+
+public sealed class OrganizationRequest : IValidatable
+{
+    public string? LegalName { get; init; }
+    public string? BusinessStructure { get; init; }
+    public string? LegalEntityId { get; init; }
+    public bool? DirectorsProvided { get; init; }
+    public bool? ExecutivesProvided { get; init; }
+    public bool? OwnersProvided { get; init; }
+    public bool? RepresentativeProvided { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (v.Required(LegalName, "legal_name")) v.Length(LegalName, "legal_name", 1, 255);
+        EntityFields.BusinessStructure(v, BusinessStructure);
+    }
+
+    public EntityOrganization ToOrganization() => new()
+    {
+        LegalName = LegalName!, BusinessStructure = BusinessStructure, LegalEntityId = LegalEntityId,
+        DirectorsProvided = DirectorsProvided, ExecutivesProvided = ExecutivesProvided,
+        OwnersProvided = OwnersProvided, RepresentativeProvided = RepresentativeProvided,
+    };
+}
+
+public sealed class OptionalOrganizationRequest : IValidatable
+{
+    public string? LegalName { get; init; }
+    public string? BusinessStructure { get; init; }
+    public string? LegalEntityId { get; init; }
+    public bool? DirectorsProvided { get; init; }
+    public bool? ExecutivesProvided { get; init; }
+    public bool? OwnersProvided { get; init; }
+    public bool? RepresentativeProvided { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Length(LegalName, "legal_name", 1, 255);
+        EntityFields.BusinessStructure(v, BusinessStructure);
+    }
+}
+
+public sealed class IndividualRequest : IValidatable
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Title { get; init; }
+    public string? DateOfBirth { get; init; }
+    public string? IdNumber { get; init; }
+
+    [JsonPropertyName("ssn_last_4")]
+    public string? SsnLast4 { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (v.Required(FirstName, "first_name")) v.Length(FirstName, "first_name", 1, 100);
+        if (v.Required(LastName, "last_name")) v.Length(LastName, "last_name", 1, 100);
+        v.Length(Title, "title", 0, 100);
+    }
+
+    public EntityIndividual ToIndividual() => new()
+    {
+        FirstName = FirstName!, LastName = LastName!, Title = Title, DateOfBirth = DateOfBirth, IdNumber = IdNumber, SsnLast4 = SsnLast4,
+    };
+}
+
+public sealed class OptionalIndividualRequest : IValidatable
+{
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Title { get; init; }
+    public string? DateOfBirth { get; init; }
+    public string? IdNumber { get; init; }
+
+    [JsonPropertyName("ssn_last_4")]
+    public string? SsnLast4 { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Length(FirstName, "first_name", 1, 100);
+        v.Length(LastName, "last_name", 1, 100);
+        v.Length(Title, "title", 0, 100);
+    }
+}
+
+/// <summary><c>PATCH /entities/{entity_id}/settings</c> body (strict): the receivable-related settings.</summary>
+public sealed class PatchEntitySettingsRequest : IValidatable
+{
+    public ReceivableEditFlow? ReceivableEditFlow { get; init; }
+    public VatMode? VatMode { get; init; }
+    public VatMode? VatInclusiveDiscountMode { get; init; }
+    public bool? QuoteSignatureRequired { get; init; }
+    public bool? GeneratePaidInvoicePdf { get; init; }
+    public string? Language { get; init; }
+    public DocumentIdsSettingsRequest? DocumentIds { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (Language is not null && !Codes.Languages.Contains(Language))
+            v.Add("language", "value is not a valid enumeration member (ISO 639-1)", "type_error.enum");
+        v.Nested(DocumentIds, "document_ids");
+    }
+}
+
+public sealed class DocumentIdsSettingsRequest : IValidatable
+{
+    public DocumentTypePrefixRequest? DocumentTypePrefix { get; init; }
+    public bool? IncludeDate { get; init; }
+    public int? MinDigits { get; init; }
+    public string? Prefix { get; init; }
+    public string? Separator { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Range(MinDigits, "min_digits", 1, 25);
+        v.Length(Prefix, "prefix", 0, 100);
+        if (Separator is not null && !DocumentIdsSettings.Separators.Contains(Separator))
+            v.Add("separator", "value is not a valid enumeration member; permitted: '/', '-', '|', '.', ''", "type_error.enum");
+        v.Nested(DocumentTypePrefix, "document_type_prefix");
+    }
+}
+
+public sealed class DocumentTypePrefixRequest : IValidatable
+{
+    public string? Invoice { get; init; }
+    public string? Quote { get; init; }
+    public string? CreditNote { get; init; }
+    public string? DeliveryNote { get; init; }
+    public string? PurchaseOrder { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Length(Invoice, "invoice", 1, 25);
+        v.Length(Quote, "quote", 1, 25);
+        v.Length(CreditNote, "credit_note", 1, 25);
+        v.Length(DeliveryNote, "delivery_note", 1, 25);
+        v.Length(PurchaseOrder, "purchase_order", 1, 25);
+    }
+}
+
+internal static class EntityFields
+{
+    private static readonly string[] BusinessStructures =
+    [
+        "incorporated_partnership", "unincorporated_partnership", "public_corporation", "private_corporation",
+        "sole_proprietorship", "single_member_llc", "multi_member_llc", "private_partnership",
+        "unincorporated_association", "public_partnership",
+    ];
+
+    public static void Email(Validation v, string? email, string field)
+    {
+        if (email is null) return;
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        if (at <= 0 || at != email.LastIndexOf('@') || at == email.Length - 1 || email.Length > 254 || email.Any(char.IsWhiteSpace))
+            v.Add(field, "value is not a valid email address", "value_error.email");
+    }
+
+    public static void Common(Validation v, string? phone, string? website, string? taxId)
+    {
+        v.Length(phone, "phone", 1, 100);
+        v.Length(taxId, "tax_id", 1, 100);
+        if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            v.Add("website", "invalid or missing URL scheme", "value_error.url.scheme");
+    }
+
+    public static void BusinessStructure(Validation v, string? value)
+    {
+        if (value is not null && !BusinessStructures.Contains(value))
+            v.Add("business_structure", "value is not a valid enumeration member", "type_error.enum");
+    }
+}

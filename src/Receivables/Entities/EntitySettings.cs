@@ -1,0 +1,52 @@
+namespace Receivables.Entities;
+
+public enum ReceivableEditFlow { Compliant, PartiallyCompliant, NonCompliant }
+
+public enum VatMode { Exclusive, Inclusive }
+
+/// <summary>The entity settings that receivables use (spec 6.7), with the API's defaults.</summary>
+public sealed class EntitySettings
+{
+    public ReceivableEditFlow ReceivableEditFlow { get; set; } = ReceivableEditFlow.Compliant;
+    public VatMode VatMode { get; set; } = VatMode.Exclusive;
+    public VatMode VatInclusiveDiscountMode { get; set; } = VatMode.Exclusive;
+    public bool QuoteSignatureRequired { get; set; }
+    public bool GeneratePaidInvoicePdf { get; set; }
+    public string? Language { get; set; }
+    public DocumentIdsSettings DocumentIds { get; set; } = new();
+}
+
+/// <summary>How document numbers are formatted when issued (spec 5.6).</summary>
+public sealed class DocumentIdsSettings
+{
+    public DocumentTypePrefix DocumentTypePrefix { get; set; } = new();
+    public bool IncludeDate { get; set; }
+    public int MinDigits { get; set; } = 5;
+    public string? Prefix { get; set; }
+    public string Separator { get; set; } = "-";
+
+    public static readonly string[] Separators = ["/", "-", "|", ".", ""];
+}
+
+public sealed class DocumentTypePrefix
+{
+    public string Invoice { get; set; } = "INV";
+    public string Quote { get; set; } = "Q";
+    public string CreditNote { get; set; } = "CN";
+    public string DeliveryNote { get; set; } = "DN";
+    public string PurchaseOrder { get; set; } = "PO";
+}
+
+/// <summary><c>GET/PATCH /entities/{entity_id}/settings</c> response.</summary>
+public sealed record EntitySettingsResponse(
+    ReceivableEditFlow ReceivableEditFlow,
+    VatMode VatMode,
+    VatMode VatInclusiveDiscountMode,
+    bool QuoteSignatureRequired,
+    bool GeneratePaidInvoicePdf,
+    string? Language,
+    DocumentIdsSettings DocumentIds)
+{
+    public static EntitySettingsResponse From(EntitySettings s) =>
+        new(s.ReceivableEditFlow, s.VatMode, s.VatInclusiveDiscountMode, s.QuoteSignatureRequired, s.GeneratePaidInvoicePdf, s.Language, s.DocumentIds);
+}

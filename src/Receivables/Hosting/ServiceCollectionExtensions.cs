@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Receivables.Api;
+using Receivables.Documents;
+using Receivables.Entities;
+using Receivables.Store;
+
+namespace Receivables.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything both hosts need: settings (checked at start), the store, operations and the API pipeline.</summary>
+    public static IServiceCollection AddReceivables(this IServiceCollection services, IConfiguration configuration)
+    {
+        var inAzure = ReceivablesSettings.RunningInAzure;
+        var cosmos = ReceivablesSettings.ReadCosmos(configuration, inAzure);
+        var auth = ReceivablesSettings.ReadAuth(configuration, inAzure);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(auth);
+        services.AddSingleton(cosmos);
+        services.AddSingleton(sp => cosmos.CreateClient(o => o.Serializer = new CosmosStjSerializer()));
+        // Only where we hold a key (emulator, test server) may the app create its database and container.
+        services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
+        services.AddSingleton<Auth.TokenService>();
+        services.AddSingleton<EntityDirectory>();
+        services.AddSingleton<EntityOperations>();
+        services.AddSingleton<ReceivableOperations>();
+        services.AddSingleton<ReceivablesApi>();
+        return services;
+    }
+}

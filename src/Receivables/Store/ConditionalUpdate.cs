@@ -1,0 +1,36 @@
+namespace Receivables.Store;
+
+/// <summary>
+/// Read, change, write back only if nobody wrote in between; on a lost race read again and re-apply the
+/// change (bounded). With the client's <c>If-Match</c> there is no retry: a stale version is the answer.
+/// </summary>
+public static class ConditionalUpdate
+{
+    public const int MaxAttempts = 5;
+
+    /// <returns>The written version, or null when the document does not exist (or is not a <typeparamref name="T"/>).</returns>
+    public static async Task<Stored<T>?> UpdateAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
+        string? ifMatch, Action<T> change, CancellationToken ct) where T : StoredDocument
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.ReadAsync<T>(entityId, id, resource, ct);
+            if (current is null) return null;
+            if (ifMatch is not null && ifMatch != current.ETag)
+                throw new StaleVersionException($"{resource} {id} has changed since the version in If-Match");
+            change(current.Document);
+            try
+            {
+                return await store.ReplaceAsync(current.Document, current.ETag, ct);
+            }
+            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
+            {
+                // Another request won the race: apply the change again to the version it wrote.
+            }
+            catch (ConcurrencyConflictException e) when (ifMatch is not null)
+            {
+                throw new StaleVersionException(e.Message);
+            }
+        }
+    }
+}

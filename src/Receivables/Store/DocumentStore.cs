@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using Receivables.Api;
+using Microsoft.Azure.Cosmos;
+
+namespace Receivables.Store;
+
+/// <summary>
+/// The one Cosmos DB container of the product (<c>documents</c>, partition key <c>/entity_id</c>). Every
+/// write is conditional or a create; a lost race surfaces as <see cref="ConcurrencyConflictException"/>.
+/// </summary>
+public sealed class DocumentStore
+{
+    public const string ContainerName = "documents";
+    public const string PartitionKeyPath = "/entity_id";
+
+    private readonly CosmosClient client;
+    private readonly string databaseName;
+    private readonly bool createIfMissing;
+    private readonly Lazy<Task<Container>> container;
+
+    /// <param name="createIfMissing">
+    /// Locally (emulator, test server) the database and container are created on first use. In Azure the
+    /// Bicep creates them: data-plane RBAC cannot create containers, and the indexing policy is deployed there.
+    /// </param>
+    public DocumentStore(CosmosClient client, string databaseName, bool createIfMissing)
+    {
+        this.client = client;
+        this.databaseName = databaseName;
+        this.createIfMissing = createIfMissing;
+        container = new Lazy<Task<Container>>(OpenAsync);
+    }
+
+    public Task<Container> ContainerAsync() => container.Value;
+
+    /// <summary>Point read by id; null when missing or when the id belongs to another kind of resource.</summary>
+    public async Task<Stored<T>?> ReadAsync<T>(Guid entityId, string id, string resource, CancellationToken ct) where T : StoredDocument
+    {
+        var c = await ContainerAsync();
+        using var response = await c.ReadItemStreamAsync(id, new PartitionKey(entityId.ToString()), cancellationToken: ct);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        using var json = await JsonDocument.ParseAsync(response.Content, cancellationToken: ct);
+        // Ids are only unique per resource kind in spirit: a receivable id sent where an entity id belongs is "not found".
+        if (!json.RootElement.TryGetProperty("resource", out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != resource)
+            return null;
+        return new Stored<T>(json.RootElement.Deserialize<T>(ApiJson.Storage)!, response.Headers.ETag);
+    }
+
+    public async Task<Stored<T>> CreateAsync<T>(T document, CancellationToken ct) where T : StoredDocument
+    {
+        var c = await ContainerAsync();
+        try
+        {
+            var response = await c.CreateItemAsync(document, new PartitionKey(document.EntityId.ToString()), cancellationToken: ct);
+            return new Stored<T>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
+        {
+            throw new DocumentExistsException($"{document.Resource} {document.Id} already exists");
+        }
+    }
+
+    /// <summary>Replaces the document only if it is still the version <paramref name="etag"/>.</summary>
+    public async Task<Stored<T>> ReplaceAsync<T>(T document, string etag, CancellationToken ct) where T : StoredDocument
+    {
+        var c = await ContainerAsync();
+        try
+        {
+            var response = await c.ReplaceItemAsync(document, document.Id, new PartitionKey(document.EntityId.ToString()),
+                new ItemRequestOptions { IfMatchEtag = etag }, ct);
+            return new Stored<T>(response.Resource, response.ETag);
+        }
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request");
+        }
+    }
+
+    /// <summary>One page of a query, continuing from <paramref name="continuation"/>.</summary>
+    public async Task<(IReadOnlyList<T> Items, string? Continuation)> QueryPageAsync<T>(
+        QueryDefinition query, Guid? entityId, int limit, string? continuation, CancellationToken ct)
+    {
+        var c = await ContainerAsync();
+        var options = new QueryRequestOptions { MaxItemCount = limit };
+        if (entityId is { } id) options.PartitionKey = new PartitionKey(id.ToString());
+        using var iterator = c.GetItemQueryIterator<T>(query, continuation, options);
+        var items = new List<T>(limit);
+        string? next = continuation;
+        // A page may come back short (the service bounds pages by size and time); keep reading to fill it.
+        while (iterator.HasMoreResults && items.Count < limit)
+        {
+            var page = await iterator.ReadNextAsync(ct);
+            items.AddRange(page);
+            next = page.ContinuationToken;
+            if (next is null) break;
+        }
+        return (items, iterator.HasMoreResults ? next : null);
+    }
+
+    private async Task<Container> OpenAsync()
+    {
+        if (!createIfMissing) return client.GetContainer(databaseName, ContainerName);
+        Database database = await client.CreateDatabaseIfNotExistsAsync(databaseName);
+        Container created = await database.CreateContainerIfNotExistsAsync(new ContainerProperties(ContainerName, PartitionKeyPath)
+        {
+            IndexingPolicy = IndexingPolicyFile.Load(),
+            // TTL is on, per item: idempotency records expire, everything else lives forever (ttl unset).
+            DefaultTimeToLive = -1,
+        });
+        return created;
+    }
+}

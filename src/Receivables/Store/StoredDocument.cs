@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization;
+
+namespace Receivables.Store;
+
+/// <summary>
+/// Fields every stored document carries besides what the API returns: the partition key and the kind of
+/// resource (a partition holds an entity's entity record, receivables, and later counterparts, products ...).
+/// </summary>
+public abstract class StoredDocument
+{
+    public required string Id { get; init; }
+
+    [StorageOnly]
+    public required Guid EntityId { get; init; }
+
+    [StorageOnly]
+    public required string Resource { get; init; }
+}
+
+/// <summary>A field that is stored but never returned by the API.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class StorageOnlyAttribute : JsonAttribute;
+
+/// <summary>A document as read or written, with the ETag of that version (exposed as the <c>ETag</c> header).</summary>
+public sealed record Stored<T>(T Document, string ETag);
+
+/// <summary>Another writer changed the document since it was read (412 from Cosmos).</summary>
+public sealed class ConcurrencyConflictException(string message) : Exception(message);
+
+/// <summary>A document with this id already exists in the partition (409 from Cosmos).</summary>
+public sealed class DocumentExistsException(string message) : Exception(message);
+
+/// <summary>The client's <c>If-Match</c> names a version that is no longer current (412 to the client).</summary>
+public sealed class StaleVersionException(string message) : Exception(message);
