@@ -9,7 +9,7 @@ public static class KestrelHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<Microsoft.Azure.Cosmos.CosmosClientOptions>? configureCosmos = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -23,7 +23,7 @@ public static class KestrelHost
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.AddReceivables(builder.Configuration);
+        builder.Services.AddReceivables(builder.Configuration, configureCosmos);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var app = builder.Build();

@@ -36,7 +36,7 @@ public sealed class ApiResponse : IResult, IActionResult
     {
         var response = httpContext.Response;
         response.StatusCode = Status;
-        if (ETag is not null) response.Headers.ETag = ETag;
+        if (ETag is not null) response.Headers.ETag = Store.ETags.Quoted(ETag);
         if (Body is null) return;
         response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, httpContext.RequestAborted);

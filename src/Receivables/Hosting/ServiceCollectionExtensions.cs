@@ -10,7 +10,8 @@ namespace Receivables.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>Everything both hosts need: settings (checked at start), the store, operations and the API pipeline.</summary>
-    public static IServiceCollection AddReceivables(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="configureCosmos">A seam for tests and benchmarks (for example a request-counting handler).</param>
+    public static IServiceCollection AddReceivables(this IServiceCollection services, IConfiguration configuration, Action<Microsoft.Azure.Cosmos.CosmosClientOptions>? configureCosmos = null)
     {
         var inAzure = ReceivablesSettings.RunningInAzure;
         var cosmos = ReceivablesSettings.ReadCosmos(configuration, inAzure);
@@ -19,7 +20,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
         services.AddSingleton(cosmos);
-        services.AddSingleton(sp => cosmos.CreateClient(o => o.Serializer = new CosmosStjSerializer()));
+        services.AddSingleton(sp => cosmos.CreateClient(o =>
+        {
+            o.Serializer = new CosmosStjSerializer();
+            configureCosmos?.Invoke(o);
+        }));
         // Only where we hold a key (emulator, test server) may the app create its database and container.
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton<Auth.TokenService>();

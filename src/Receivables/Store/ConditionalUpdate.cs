@@ -16,7 +16,7 @@ public static class ConditionalUpdate
         {
             var current = await store.ReadAsync<T>(entityId, id, resource, ct);
             if (current is null) return null;
-            if (ifMatch is not null && ifMatch != current.ETag)
+            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
                 throw new StaleVersionException($"{resource} {id} has changed since the version in If-Match");
             change(current.Document);
             try

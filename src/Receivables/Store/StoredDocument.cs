@@ -32,3 +32,15 @@ public sealed class DocumentExistsException(string message) : Exception(message)
 
 /// <summary>The client's <c>If-Match</c> names a version that is no longer current (412 to the client).</summary>
 public sealed class StaleVersionException(string message) : Exception(message);
+
+/// <summary>
+/// ETags as HTTP wants them: quoted. Cosmos DB returns them quoted; other servers may not, and clients
+/// echo whatever the header said, so both sides are compared in this one form.
+/// </summary>
+public static class ETags
+{
+    public static string Quoted(string etag) =>
+        etag.Length >= 2 && etag[0] == '"' && etag[^1] == '"' ? etag : $"\"{etag}\"";
+
+    public static bool Same(string a, string b) => Quoted(a.Trim()) == Quoted(b.Trim());
+}

@@ -1,0 +1,41 @@
+using System.Net;
+using Receivables.Tests.Infrastructure;
+
+namespace Receivables.Tests.Hosting;
+
+/// <summary>
+/// Requests each route makes to Cosmos DB, counted at the SDK (a request handler on the CosmosClient). Counts,
+/// not timings: they are exact, and a change that adds a round trip to a hot route fails here.
+/// </summary>
+[Collection(ApiTests.Name)]
+public sealed class RoundTripTests(ApiHost api)
+{
+    private async Task<long> CountAsync(Func<Task<HttpResponseMessage>> call, HttpStatusCode expected)
+    {
+        // Other test classes of the collection run one at a time, so the counter is ours while we measure.
+        var before = api.Cosmos.Count;
+        using var response = await call();
+        Assert.Equal(expected, response.StatusCode);
+        return api.Cosmos.Count - before;
+    }
+
+    [Fact]
+    public async Task each_route_makes_the_expected_number_of_round_trips()
+    {
+        Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Get, "/v1/entities?limit=1&order=sideways"), HttpStatusCode.UnprocessableEntity));
+
+        var entity = await api.CreateEntityAsync();
+        // The entity is in the directory's cache from its creation: a receivable route adds no look-up.
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity), HttpStatusCode.Created));
+
+        using var created = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity);
+        var id = (await Json.ReadAsync(created))["id"]!.GetValue<string>();
+        Assert.Equal(1, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{id}", entityId: entity), HttpStatusCode.OK));
+        Assert.Equal(1, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/entities/{entity}"), HttpStatusCode.OK));
+        Assert.Equal(1, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/entities/{entity}/settings"), HttpStatusCode.OK));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Patch, $"/v1/entities/{entity}", new { phone = "+1" }), HttpStatusCode.OK));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Patch, $"/v1/entities/{entity}/settings", new { vat_mode = "inclusive" }), HttpStatusCode.OK));
+        Assert.Equal(1, await CountAsync(() => api.SendAsync(HttpMethod.Post, "/v1/entities", Bodies.Organization()), HttpStatusCode.Created));
+        Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{id}", entityId: Guid.NewGuid(), configure: r => r.Headers.Remove("Authorization")), HttpStatusCode.Unauthorized));
+    }
+}

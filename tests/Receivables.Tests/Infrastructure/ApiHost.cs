@@ -1,0 +1,170 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Azure.Cosmos;
+using Receivables.Auth;
+using Receivables.Host;
+using Receivables.Testing.Cosmos;
+
+namespace Receivables.Tests.Infrastructure;
+
+/// <summary>
+/// The Kestrel host on an ephemeral loopback port with the Cosmos test server (or the configured emulator)
+/// behind it: end-to-end tests speak real HTTP to it. Two partners are configured, to test isolation.
+/// </summary>
+public sealed class ApiHost : IAsyncLifetime
+{
+    public const string Version = "2024-05-25";
+    public static readonly Guid ClientA = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
+    public static readonly Guid PartnerA = Guid.Parse("aaaaaaaa-0000-4000-8000-00000000000a");
+    public static readonly Guid ClientB = Guid.Parse("bbbbbbbb-0000-4000-8000-000000000001");
+    public static readonly Guid PartnerB = Guid.Parse("bbbbbbbb-0000-4000-8000-00000000000b");
+    public const string SecretA = "test-secret-of-partner-a-0123456789";
+    public const string SecretB = "test-secret-of-partner-b-0123456789";
+    public const string SigningKey = "test-signing-key-for-the-e2e-tests-0123456789";
+
+    private WebApplication? app;
+    private readonly ConcurrentDictionary<Guid, string> tokens = new();
+
+    public HttpClient Http { get; private set; } = null!;
+    public RequestCounter Cosmos { get; } = new();
+    public string DatabaseName { get; } = "receivables-tests-" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        var target = await CosmosTestEndpoint.GetAsync();
+        var settings = new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["Cosmos:Endpoint"] = target.Endpoint.ToString(),
+            ["Cosmos:Key"] = target.Key,
+            ["Cosmos:Database"] = DatabaseName,
+            ["Auth:SigningKey"] = SigningKey,
+            ["Auth:TokenLifetimeSeconds"] = "3600",
+            ["Auth:Clients:0:ClientId"] = ClientA.ToString(),
+            ["Auth:Clients:0:PartnerId"] = PartnerA.ToString(),
+            ["Auth:Clients:0:SecretHash"] = ClientSecretHash.Compute(SecretA),
+            ["Auth:Clients:1:ClientId"] = ClientB.ToString(),
+            ["Auth:Clients:1:PartnerId"] = PartnerB.ToString(),
+            ["Auth:Clients:1:SecretHash"] = ClientSecretHash.Compute(SecretB),
+        };
+        app = KestrelHost.Build([], settings, o => o.CustomHandlers.Add(Cosmos));
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null) await app.DisposeAsync();
+    }
+
+    public async Task<string> TokenAsync(Guid? clientId = null)
+    {
+        var id = clientId ?? ClientA;
+        if (tokens.TryGetValue(id, out var cached)) return cached;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { grant_type = "client_credentials", client_id = id, client_secret = id == ClientA ? SecretA : SecretB }),
+        };
+        request.Headers.Add("x-monite-version", Version);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+        return tokens[id] = token;
+    }
+
+    /// <summary>A request with the usual headers: version, bearer token of partner A, and the entity when given.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, Guid? entityId = null, Guid? clientId = null, Action<HttpRequestMessage>? configure = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("x-monite-version", Version);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId));
+        if (entityId is { } id) request.Headers.Add("x-monite-entity-id", id.ToString());
+        if (body is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
+        else if (body is not null) request.Content = JsonContent.Create(body);
+        configure?.Invoke(request);
+        return await Http.SendAsync(request);
+    }
+
+    public async Task<Guid> CreateEntityAsync(Guid? clientId = null, string name = "Acme GmbH")
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/v1/entities", Bodies.Organization(name), clientId: clientId);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var json = await Json.ReadAsync(response);
+        return Guid.Parse(json["id"]!.GetValue<string>());
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiTests : ICollectionFixture<ApiHost>
+{
+    public const string Name = "api";
+}
+
+/// <summary>Counts what the product asks of Cosmos DB, one count per request leaving the SDK's pipeline.</summary>
+public sealed class RequestCounter : RequestHandler
+{
+    private long count;
+
+    public long Count => Interlocked.Read(ref count);
+
+    public override Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref count);
+        return base.SendAsync(request, cancellationToken);
+    }
+}
+
+public static class Json
+{
+    public static async Task<JsonObject> ReadAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException("empty body");
+    }
+
+    public static string Error(JsonObject body) => body["error"]!["message"]!.GetValue<string>();
+
+    public static JsonArray Detail(JsonObject body) => body["detail"]!.AsArray();
+
+    public static string Loc(JsonNode detailItem) => string.Join('.', detailItem["loc"]!.AsArray().Select(n => n!.ToJsonString().Trim('"')));
+}
+
+/// <summary>Request bodies used across tests.</summary>
+public static class Bodies
+{
+    public static object Organization(string name = "Acme GmbH") => new
+    {
+        type = "organization",
+        email = "billing@acme.example",
+        phone = "+49 30 1234567",
+        tax_id = "DE123456789",
+        address = new { country = "DE", city = "Berlin", postal_code = "10115", line1 = "Unter den Linden 1" },
+        organization = new { legal_name = name },
+    };
+
+    public static object Invoice(params object[] lines) => new
+    {
+        type = "invoice",
+        currency = "EUR",
+        counterpart_id = Guid.NewGuid(),
+        counterpart_billing_address_id = Guid.NewGuid(),
+        line_items = lines.Length > 0 ? lines : [Line("Consulting hour", 12000, 1.5m, 1900)],
+        memo = "Thank you for your business",
+    };
+
+    public static object Line(string name, long price, decimal quantity, int taxRate, object? discount = null) => new
+    {
+        quantity,
+        product = new { name, price = new { currency = "EUR", value = price }, type = "service", measure_unit = new { name = "h" } },
+        tax_rate_value = taxRate,
+        discount,
+    };
+
+    public static string Serialize(object body) => JsonSerializer.Serialize(body);
+}
