@@ -39,6 +39,7 @@ public static class ApiJson
             MaxDepth = 32,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        options.Converters.Add(new UtcTimestampConverter());
         options.MakeReadOnly();
         return options;
     }
@@ -52,4 +53,14 @@ public static class ApiJson
                 info.Properties.RemoveAt(i);
         }
     }
+}
+
+/// <summary>Timestamps are written in UTC with a <c>Z</c> (spec 1.4); any ISO 8601 offset is accepted on input.</summary>
+public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+{
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.GetDateTimeOffset();
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -14,7 +14,6 @@ public static class ReceivablesSettings
     public const string CosmosKey = "Cosmos:Key";
     public const string CosmosDatabase = "Cosmos:Database";
     public const string AuthSection = "Auth";
-    public const string SweepSchedule = "Sweep:Schedule";
 
     /// <summary>Set by the Azure Functions and App Service platforms; absent on a developer machine.</summary>
     public static bool RunningInAzure => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID"));

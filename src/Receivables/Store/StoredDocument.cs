@@ -8,12 +8,16 @@ namespace Receivables.Store;
 /// </summary>
 public abstract class StoredDocument
 {
+    // The id leads every document, as in the API's examples.
+    [JsonPropertyOrder(-3)]
     public required string Id { get; init; }
 
     [StorageOnly]
+    [JsonPropertyOrder(-2)]
     public required Guid EntityId { get; init; }
 
     [StorageOnly]
+    [JsonPropertyOrder(-1)]
     public required string Resource { get; init; }
 }
 

@@ -105,6 +105,8 @@ public sealed class ConventionTests(ApiHost api)
         Assert.True(body.ContainsKey("counterpart_billing_address_id"));
         Assert.True(body["line_items"]![0]!.AsObject().ContainsKey("total_before_vat"));
         Assert.DoesNotContain(body, p => p.Key.Any(char.IsUpper));
+        Assert.Equal("id", body.First().Key);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$", body["created_at"]!.GetValue<string>());
     }
 
     [Fact]

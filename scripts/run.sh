@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the API locally on http://127.0.0.1:7071/v1 with the settings of local.settings.sample.json
+# (or local.settings.json), which are for local development only.
+#
+# Cosmos DB: by default the project's in-memory Cosmos test server on https://127.0.0.1:8081/ (data is lost
+# when it stops). Set Cosmos__Endpoint to use something else instead:
+#   Cosmos__Endpoint=https://localhost:8081/ bash scripts/run.sh                     # the Cosmos DB emulator
+#   Cosmos__Endpoint=https://<account>.documents.azure.com:443/ Cosmos__Key= bash scripts/run.sh   # Azure, Entra ID
+# Host: `func start` (Azure Functions Core Tools) when `func` is installed, else the Kestrel host.
+# Set RECEIVABLES_HOST=kestrel to use the Kestrel host even where `func` is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+if [ -z "${Cosmos__Endpoint:-}" ]; then
+  server=tests/cosmos-test-server
+  if [ ! -d "$server/node_modules" ]; then
+    npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
+  fi
+  dotnet build "$server" --nologo -v quiet
+  log="$(mktemp "${TMPDIR:-/tmp}/cosmos-test-server.XXXXXX")"
+  dotnet run --project "$server" --no-build -- --port 8081 >"$log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 120); do
+    grep -q "listening on" "$log" && break
+    if ! kill -0 "${pids[0]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  grep -q "listening on" "$log" || { cat "$log" >&2; echo "the Cosmos test server did not start" >&2; exit 1; }
+  echo "Cosmos DB test server (in memory) on https://127.0.0.1:8081/"
+  export Cosmos__Endpoint=https://127.0.0.1:8081/
+fi
+
+if command -v func >/dev/null 2>&1 && [ "${RECEIVABLES_HOST:-}" != "kestrel" ]; then
+  functions=src/Receivables.Functions
+  [ -f "$functions/local.settings.json" ] || cp local.settings.sample.json "$functions/local.settings.json"
+  echo "Starting the Azure Functions host (func start) on http://127.0.0.1:7071/v1"
+  (cd "$functions" && func start --port 7071) &
+else
+  echo "Starting the Kestrel host on http://127.0.0.1:7071/v1 (install Azure Functions Core Tools to use func start)"
+  dotnet run --project src/Receivables.Host &
+fi
+pids+=($!)
+wait "${pids[-1]}"

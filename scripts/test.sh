@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The project's test command: installs the Cosmos test server's npm packages (from the lockfile), builds the
+# local solution and runs every test project, then prints one line "N passed, N failed, N skipped" totalled
+# over all of them. Exits non-zero when anything failed.
+#
+#   bash scripts/test.sh                 # against the project's Cosmos test server (started by the tests)
+#   COSMOS_TEST_ENDPOINT=https://localhost:8081/ COSMOS_TEST_KEY=... bash scripts/test.sh   # the emulator
+#
+# Receivables.Local.slnf is the solution without the Azure Functions project, whose worker packages only
+# restore from the full NuGet feed; where they do, `dotnet test Receivables.Functions.sln` runs the same tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+solution="${SOLUTION:-Receivables.Local.slnf}"  # or Receivables.Functions.sln where the full feed is reachable
+results="$(mktemp -d "${TMPDIR:-/tmp}/receivables-tests.XXXXXX")"
+trap 'rm -rf "$results"' EXIT
+
+server=tests/cosmos-test-server
+if [ ! -d "$server/node_modules" ] || [ "$server/package-lock.json" -nt "$server/node_modules/.package-lock.json" ]; then
+  npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
+fi
+
+dotnet build "$solution" --configuration Release --nologo -v quiet
+
+status=0
+# One run per test project, each with its own results folder, so no TRX file can overwrite another.
+for project in $(grep -o '"[^"]*Tests[^"]*\.csproj"' "$solution" | tr -d '"' | tr '\\' '/'); do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" --configuration Release --no-build --nologo \
+    --logger trx --logger "console;verbosity=minimal" --results-directory "$results/$name" || status=$?
+done
+
+# Total the counters of every project's TRX file: dotnet test prints one summary per project only.
+passed=0 failed=0 skipped=0 files=0
+for trx in "$results"/*/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { printf '%s' "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  total=$(value total); executed=$(value executed)
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+  skipped=$((skipped + total - executed))
+done
+
+if [ "$files" -eq 0 ]; then
+  echo "no test results were written" >&2
+  status=1
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then status=1; fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
