@@ -15,8 +15,38 @@ public static class ReceivablesSettings
     public const string CosmosDatabase = "Cosmos:Database";
     public const string AuthSection = "Auth";
 
+    /// <summary>A setting the product reads: where it must be set, and its default when it may be left out.</summary>
+    public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null);
+
+    /// <summary>
+    /// Every setting the product reads. <c>Auth:Clients</c> is a list; index 0 stands for every entry.
+    /// LocalOnly settings must never be set in Azure.
+    /// </summary>
+    public static readonly IReadOnlyList<Setting> All =
+    [
+        new(CosmosEndpoint, "Cosmos DB account endpoint"),
+        new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true),
+        new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
+        new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
+        new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
+        new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.ClientId)}", "partner API client id"),
+        new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.PartnerId)}", "partner the client belongs to"),
+        new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.SecretHash)}", "sha256 of the client secret (Key Vault in Azure)"),
+    ];
+
+    /// <summary>Settings read by the Functions host, the Azure SDK or Application Insights, not by product code.</summary>
+    public static readonly IReadOnlyList<string> Platform =
+    [
+        "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage", "AzureWebJobsStorage:credential", "AzureWebJobsStorage:clientId",
+        "AzureWebJobsStorage:blobServiceUri", "AzureWebJobsStorage:queueServiceUri", "AzureWebJobsStorage:tableServiceUri",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "AZURE_CLIENT_ID",
+    ];
+
+    /// <summary>Set by the platform itself, never by a user: tells the app it runs in Azure.</summary>
+    public const string AzureInstanceVariable = "WEBSITE_INSTANCE_ID";
+
     /// <summary>Set by the Azure Functions and App Service platforms; absent on a developer machine.</summary>
-    public static bool RunningInAzure => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("WEBSITE_INSTANCE_ID"));
+    public static bool RunningInAzure => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AzureInstanceVariable));
 
     public static CosmosConnection ReadCosmos(IConfiguration configuration, bool runningInAzure)
     {

@@ -4,8 +4,8 @@
 #
 # Cosmos DB: by default the project's in-memory Cosmos test server on https://127.0.0.1:8081/ (data is lost
 # when it stops). Set Cosmos__Endpoint to use something else instead:
-#   Cosmos__Endpoint=https://localhost:8081/ bash scripts/run.sh                     # the Cosmos DB emulator
-#   Cosmos__Endpoint=https://<account>.documents.azure.com:443/ Cosmos__Key= bash scripts/run.sh   # Azure, Entra ID
+#   Cosmos__Endpoint=https://localhost:8081/ bash src/run.sh                     # the Cosmos DB emulator
+#   Cosmos__Endpoint=https://<account>.documents.azure.com:443/ Cosmos__Key= bash src/run.sh   # Azure, Entra ID
 # Host: `func start` (Azure Functions Core Tools) when `func` is installed, else the Kestrel host.
 # Set RECEIVABLES_HOST=kestrel to use the Kestrel host even where `func` is installed.
 set -euo pipefail

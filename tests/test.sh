@@ -3,8 +3,8 @@
 # local solution and runs every test project, then prints one line "N passed, N failed, N skipped" totalled
 # over all of them. Exits non-zero when anything failed.
 #
-#   bash scripts/test.sh                 # against the project's Cosmos test server (started by the tests)
-#   COSMOS_TEST_ENDPOINT=https://localhost:8081/ COSMOS_TEST_KEY=... bash scripts/test.sh   # the emulator
+#   bash tests/test.sh                 # against the project's Cosmos test server (started by the tests)
+#   COSMOS_TEST_ENDPOINT=https://localhost:8081/ COSMOS_TEST_KEY=... bash tests/test.sh   # the emulator
 #
 # Receivables.Local.slnf is the solution without the Azure Functions project, whose worker packages only
 # restore from the full NuGet feed; where they do, `dotnet test Receivables.Functions.sln` runs the same tests.
