@@ -28,10 +28,12 @@ public static class ServiceCollectionExtensions
         // Only where we hold a key (emulator, test server) may the app create its database and container.
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton<Auth.TokenService>();
+        services.AddSingleton<ReceivablesApi>();
+
+        // Operations, one line per feature.
         services.AddSingleton<EntityDirectory>();
         services.AddSingleton<EntityOperations>();
         services.AddSingleton<ReceivableOperations>();
-        services.AddSingleton<ReceivablesApi>();
         return services;
     }
 }

@@ -1,0 +1,8 @@
+using Receivables.Auth;
+
+namespace Receivables.Api;
+
+public static partial class ApiRoutes
+{
+    public static readonly ApiRoute CreateToken = new(nameof(CreateToken), "POST", "auth/token", RouteAccess.Anonymous, AuthEndpoints.CreateToken);
+}
