@@ -23,8 +23,13 @@ public sealed class ApiRoute
 {
     private readonly TemplateMatcher matcher;
 
-    public ApiRoute(string name, string method, string template, RouteAccess access, ApiHandler handler)
+    /// <param name="idempotent">
+    /// A create that honours <c>Idempotency-Key</c>: a retry with the same key and body returns the first
+    /// response and creates nothing; the same key with another body is 409.
+    /// </param>
+    public ApiRoute(string name, string method, string template, RouteAccess access, ApiHandler handler, bool idempotent = false)
     {
+        Idempotent = idempotent;
         Name = name;
         Method = method;
         Template = template;
@@ -38,6 +43,7 @@ public sealed class ApiRoute
     public string Template { get; }
     public RouteAccess Access { get; }
     public ApiHandler Handler { get; }
+    public bool Idempotent { get; }
 
     /// <summary>
     /// Route values are read from the path here rather than from the host's routing, so that the

@@ -23,7 +23,7 @@ public sealed class CreateEntityRequest : IValidatable
         v.Required(Type, "type");
         if (v.Required(Address, "address")) v.Nested(Address, "address");
         if (v.Required(Email, "email")) EntityFields.Email(v, Email, "email");
-        EntityFields.Common(v, Phone, Website, TaxId);
+        EntityFields.Common(v, Phone, Website, TaxId, RegistrationAuthority, RegistrationNumber);
         if (Type == EntityType.Organization)
         {
             if (v.Required(Organization, "organization")) v.Nested(Organization, "organization");
@@ -54,7 +54,7 @@ public sealed class UpdateEntityRequest : IValidatable
     {
         v.Nested(Address, "address");
         if (Email is not null) EntityFields.Email(v, Email, "email");
-        EntityFields.Common(v, Phone, Website, TaxId);
+        EntityFields.Common(v, Phone, Website, TaxId, RegistrationAuthority, RegistrationNumber);
         v.Nested(Organization, "organization");
         v.Nested(Individual, "individual");
     }
@@ -114,6 +114,7 @@ public sealed class OrganizationRequest : IValidatable
     public void Validate(Validation v)
     {
         if (v.Required(LegalName, "legal_name")) v.Length(LegalName, "legal_name", 1, 255);
+        v.Length(LegalEntityId, "legal_entity_id", 1, 255);
         EntityFields.BusinessStructure(v, BusinessStructure);
     }
 
@@ -138,6 +139,7 @@ public sealed class OptionalOrganizationRequest : IValidatable
     public void Validate(Validation v)
     {
         v.Length(LegalName, "legal_name", 1, 255);
+        v.Length(LegalEntityId, "legal_entity_id", 1, 255);
         EntityFields.BusinessStructure(v, BusinessStructure);
     }
 }
@@ -158,6 +160,7 @@ public sealed class IndividualRequest : IValidatable
         if (v.Required(FirstName, "first_name")) v.Length(FirstName, "first_name", 1, 100);
         if (v.Required(LastName, "last_name")) v.Length(LastName, "last_name", 1, 100);
         v.Length(Title, "title", 0, 100);
+        EntityFields.PersonalIds(v, DateOfBirth, IdNumber, SsnLast4);
     }
 
     public EntityIndividual ToIndividual() => new()
@@ -182,6 +185,7 @@ public sealed class OptionalIndividualRequest : IValidatable
         v.Length(FirstName, "first_name", 1, 100);
         v.Length(LastName, "last_name", 1, 100);
         v.Length(Title, "title", 0, 100);
+        EntityFields.PersonalIds(v, DateOfBirth, IdNumber, SsnLast4);
     }
 }
 
@@ -257,12 +261,24 @@ internal static class EntityFields
             v.Add(field, "value is not a valid email address", "value_error.email");
     }
 
-    public static void Common(Validation v, string? phone, string? website, string? taxId)
+    public static void Common(Validation v, string? phone, string? website, string? taxId, string? registrationAuthority, string? registrationNumber)
     {
         v.Length(phone, "phone", 1, 100);
         v.Length(taxId, "tax_id", 1, 100);
+        v.Length(registrationAuthority, "registration_authority", 1, 255);
+        v.Length(registrationNumber, "registration_number", 1, 255);
+        v.Length(website, "website", 1, 2083);
         if (website is not null && !(Uri.TryCreate(website, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             v.Add("website", "invalid or missing URL scheme", "value_error.url.scheme");
+    }
+
+    public static void PersonalIds(Validation v, string? dateOfBirth, string? idNumber, string? ssnLast4)
+    {
+        if (dateOfBirth is not null && !DateOnly.TryParseExact(dateOfBirth, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+            v.Add("date_of_birth", "invalid date format, expected YYYY-MM-DD", "value_error.date");
+        v.Length(idNumber, "id_number", 1, 100);
+        if (ssnLast4 is not null && (ssnLast4.Length != 4 || !ssnLast4.All(char.IsAsciiDigit)))
+            v.Add("ssn_last_4", "must be the last 4 digits of the SSN", "value_error");
     }
 
     public static void BusinessStructure(Validation v, string? value)

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.DependencyInjection;
 using Receivables.Auth;
 using Receivables.Host;
 using Receivables.Testing.Cosmos;
@@ -61,6 +62,18 @@ public sealed class ApiHost : IAsyncLifetime
     {
         Http.Dispose();
         if (app is not null) await app.DisposeAsync();
+    }
+
+    /// <summary>How many documents of a kind are stored (in one entity's partition, or across all): "nothing stored" checks.</summary>
+    public async Task<long> CountStoredAsync(string resource, Guid? entityId = null)
+    {
+        var container = await app!.Services.GetRequiredService<Receivables.Store.DocumentStore>().ContainerAsync();
+        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.resource = @r").WithParameter("@r", resource);
+        var options = entityId is { } id ? new QueryRequestOptions { PartitionKey = new PartitionKey(id.ToString()) } : null;
+        using var iterator = container.GetItemQueryIterator<long>(query, requestOptions: options);
+        long total = 0;
+        while (iterator.HasMoreResults) total += (await iterator.ReadNextAsync()).Sum();
+        return total;
     }
 
     public async Task<string> TokenAsync(Guid? clientId = null)
