@@ -33,4 +33,34 @@ public static class ConditionalUpdate
             }
         }
     }
+
+    /// <summary>
+    /// Deletes after checking the current version with <paramref name="check"/> (for example "only drafts");
+    /// a lost race re-reads and checks again. Returns false when the document does not exist.
+    /// </summary>
+    public static async Task<bool> DeleteCheckedAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
+        string? ifMatch, Action<T> check, CancellationToken ct) where T : StoredDocument
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.ReadAsync<T>(entityId, id, resource, ct);
+            if (current is null) return false;
+            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
+                throw new StaleVersionException($"{resource} {id} has changed since the version in If-Match");
+            check(current.Document);
+            try
+            {
+                await store.DeleteAsync(entityId, id, current.ETag, ct);
+                return true;
+            }
+            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
+            {
+                // Changed or deleted meanwhile: look again.
+            }
+            catch (ConcurrencyConflictException e) when (ifMatch is not null)
+            {
+                throw new StaleVersionException(e.Message);
+            }
+        }
+    }
 }

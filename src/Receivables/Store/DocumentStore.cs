@@ -77,6 +77,23 @@ public sealed class DocumentStore
         }
     }
 
+    /// <summary>Deletes the document only if it is still the version <paramref name="etag"/>.</summary>
+    public async Task DeleteAsync(Guid entityId, string id, string etag, CancellationToken ct)
+    {
+        var c = await ContainerAsync();
+        try
+        {
+            using var response = await c.DeleteItemStreamAsync(id, new PartitionKey(entityId.ToString()), new ItemRequestOptions { IfMatchEtag = etag }, ct);
+            if (response.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+                throw new ConcurrencyConflictException($"{id} was changed or removed by another request");
+            response.EnsureSuccessStatusCode();
+        }
+        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+        {
+            throw new ConcurrencyConflictException($"{id} was changed or removed by another request");
+        }
+    }
+
     /// <summary>One page of a query, continuing from <paramref name="continuation"/>.</summary>
     public async Task<(IReadOnlyList<T> Items, string? Continuation)> QueryPageAsync<T>(
         QueryDefinition query, Guid? entityId, int limit, string? continuation, CancellationToken ct)
