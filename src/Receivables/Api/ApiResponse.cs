@@ -26,6 +26,11 @@ public sealed class ApiResponse : IResult, IActionResult
     public static ApiResponse NoContent() => new(StatusCodes.Status204NoContent, null, null);
     public static ApiResponse Json(int status, object body) => new(status, body, null);
 
+    /// <summary>The recorded first response of an idempotent request, sent again.</summary>
+    public static ApiResponse Replay(int status, JsonElement? body, string? etag) => new(status, body, etag) { Replayed = true };
+
+    public bool Replayed { get; private init; }
+
     public static ApiResponse Error(int status, string message, string? type = null) =>
         new(status, new ErrorBody(new ErrorDetail(message, type)), null);
 
@@ -37,7 +42,8 @@ public sealed class ApiResponse : IResult, IActionResult
         var response = httpContext.Response;
         response.StatusCode = Status;
         if (ETag is not null) response.Headers.ETag = Store.ETags.Quoted(ETag);
-        if (Body is null) return;
+        if (Replayed) response.Headers["Idempotent-Replayed"] = "true";
+        if (Body is null or JsonElement { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null }) return;
         response.ContentType = "application/json";
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, httpContext.RequestAborted);
     }

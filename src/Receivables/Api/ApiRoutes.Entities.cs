@@ -4,7 +4,7 @@ namespace Receivables.Api;
 
 public static partial class ApiRoutes
 {
-    public static readonly ApiRoute CreateEntity = new(nameof(CreateEntity), "POST", "entities", RouteAccess.Authenticated, EntityEndpoints.Create);
+    public static readonly ApiRoute CreateEntity = new(nameof(CreateEntity), "POST", "entities", RouteAccess.Authenticated, EntityEndpoints.Create, idempotent: true);
     public static readonly ApiRoute ListEntities = new(nameof(ListEntities), "GET", "entities", RouteAccess.Authenticated, EntityEndpoints.List);
     public static readonly ApiRoute GetEntity = new(nameof(GetEntity), "GET", "entities/{entity_id}", RouteAccess.Authenticated, EntityEndpoints.Get);
     public static readonly ApiRoute UpdateEntity = new(nameof(UpdateEntity), "PATCH", "entities/{entity_id}", RouteAccess.Authenticated, EntityEndpoints.Update);

@@ -13,7 +13,7 @@ namespace Receivables.Api;
 /// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
 /// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
 /// </summary>
-public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, ILogger<ReceivablesApi> log)
+public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, Idempotency idempotency, ILogger<ReceivablesApi> log)
 {
     public const string EntityHeader = "x-monite-entity-id";
     public const string RequestIdHeader = "x-request-id";
@@ -44,7 +44,10 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
 
             if (!route.TryMatch(http.Request.Path.Value ?? "", out var values))
                 throw ApiException.NotFound("No such route");
-            return await route.Handler(new ApiRequest(http, route, values, principal, entityId));
+            var request = new ApiRequest(http, route, values, principal, entityId);
+            if (route.Idempotent && Idempotency.KeyOf(http.Request) is { } key)
+                return await idempotency.RunAsync(route, request, key, values);
+            return await route.Handler(request);
         }
         catch (ApiException e)
         {

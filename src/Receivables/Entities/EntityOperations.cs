@@ -11,7 +11,8 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
     public async Task<Stored<Entity>> CreateAsync(ApiPrincipal principal, CreateEntityRequest request, CancellationToken ct)
     {
         if (!principal.IsPartner) throw ApiException.Forbidden("Only a partner token may create entities");
-        var id = Guid.NewGuid();
+        // With an Idempotency-Key the id comes from the key, so a retry meets the first attempt's record.
+        var id = IdempotencyScope.Current?.CreatedId ?? Guid.NewGuid();
         var now = clock.GetUtcNow();
         var entity = new Entity
         {

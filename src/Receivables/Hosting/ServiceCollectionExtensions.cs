@@ -29,6 +29,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<ReceivablesApi>();
+        services.AddSingleton<Idempotency>();
 
         // Operations, one line per feature.
         services.AddSingleton<EntityDirectory>();

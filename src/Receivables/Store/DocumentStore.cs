@@ -50,9 +50,12 @@ public sealed class DocumentStore
     public async Task<Stored<T>> CreateAsync<T>(T document, CancellationToken ct) where T : StoredDocument
     {
         var c = await ContainerAsync();
+        var pk = new PartitionKey(document.EntityId.ToString());
+        if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
+            return await WithRecordAsync(c.CreateTransactionalBatch(pk).CreateItem(document), document, record, ct);
         try
         {
-            var response = await c.CreateItemAsync(document, new PartitionKey(document.EntityId.ToString()), cancellationToken: ct);
+            var response = await c.CreateItemAsync(document, pk, cancellationToken: ct);
             return new Stored<T>(response.Resource, response.ETag);
         }
         catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
@@ -65,16 +68,49 @@ public sealed class DocumentStore
     public async Task<Stored<T>> ReplaceAsync<T>(T document, string etag, CancellationToken ct) where T : StoredDocument
     {
         var c = await ContainerAsync();
+        var pk = new PartitionKey(document.EntityId.ToString());
+        if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
+        {
+            var batch = c.CreateTransactionalBatch(pk).ReplaceItem(document.Id, document, new TransactionalBatchItemRequestOptions { IfMatchEtag = etag });
+            return await WithRecordAsync(batch, document, record, ct);
+        }
         try
         {
-            var response = await c.ReplaceItemAsync(document, document.Id, new PartitionKey(document.EntityId.ToString()),
-                new ItemRequestOptions { IfMatchEtag = etag }, ct);
+            var response = await c.ReplaceItemAsync(document, document.Id, pk, new ItemRequestOptions { IfMatchEtag = etag }, ct);
             return new Stored<T>(response.Resource, response.ETag);
         }
         catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
         {
             throw new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request");
         }
+    }
+
+    /// <summary>
+    /// The request's first write and its idempotency record, in one TransactionalBatch: both or neither.
+    /// </summary>
+    private static async Task<Stored<T>> WithRecordAsync<T>(TransactionalBatch batch, T document, IdempotencyRecord record, CancellationToken ct) where T : StoredDocument
+    {
+        using var response = await batch.CreateItem(record).ExecuteAsync(ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            if (response[1].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
+            throw response[0].StatusCode switch
+            {
+                HttpStatusCode.Conflict => new DocumentExistsException($"{document.Resource} {document.Id} already exists"),
+                HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound => new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request"),
+                _ => new CosmosException($"batch failed: {response.StatusCode}", response.StatusCode, 0, response.ActivityId, response.RequestCharge),
+            };
+        }
+        IdempotencyScope.Current?.MarkClaimed();
+        var written = response.GetOperationResultAtIndex<T>(0);
+        return new Stored<T>(written.Resource ?? document, written.ETag);
+    }
+
+    /// <summary>Completes an idempotency record with the response it stands for (the record is this request's own).</summary>
+    public async Task CompleteAsync(IdempotencyRecord record, CancellationToken ct)
+    {
+        var c = await ContainerAsync();
+        await c.UpsertItemAsync(record, new PartitionKey(record.EntityId.ToString()), cancellationToken: ct);
     }
 
     /// <summary>Deletes the document only if it is still the version <paramref name="etag"/>.</summary>

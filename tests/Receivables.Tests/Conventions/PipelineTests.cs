@@ -26,7 +26,9 @@ public sealed class PipelineTests
         var auth = new AuthOptions { SigningKey = new string('k', 40), Clients = [] };
         // Never contacted: the routes below are anonymous, so no entity is looked up.
         using var client = new CosmosClient("https://127.0.0.1:1/", CosmosConnection.EmulatorKey);
-        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new EntityDirectory(new DocumentStore(client, "unused", false)), log.Object);
+        var store = new DocumentStore(client, "unused", false);
+        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new EntityDirectory(store),
+            new Idempotency(store, TimeProvider.System, Mock.Of<ILogger<Idempotency>>()), log.Object);
     }
 
     private static async Task<(int Status, JsonObject Body, IHeaderDictionary Headers)> RunAsync(ReceivablesApi api, ApiHandler handler)

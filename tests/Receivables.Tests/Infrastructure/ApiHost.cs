@@ -64,6 +64,8 @@ public sealed class ApiHost : IAsyncLifetime
         if (app is not null) await app.DisposeAsync();
     }
 
+    public Task<Container> StoreContainerAsync() => app!.Services.GetRequiredService<Receivables.Store.DocumentStore>().ContainerAsync();
+
     /// <summary>How many documents of a kind are stored (in one entity's partition, or across all): "nothing stored" checks.</summary>
     public async Task<long> CountStoredAsync(string resource, Guid? entityId = null)
     {

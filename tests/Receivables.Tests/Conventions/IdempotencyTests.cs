@@ -1,0 +1,132 @@
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using Receivables.Store;
+using Receivables.Tests.Infrastructure;
+
+namespace Receivables.Tests.Conventions;
+
+/// <summary><c>Idempotency-Key</c> on creates, over HTTP: retries return the first response and create nothing.</summary>
+[Collection(ApiTests.Name)]
+public sealed class IdempotencyTests(ApiHost api)
+{
+    private Task<HttpResponseMessage> PostAsync(string path, object body, string key, Guid? entity = null) =>
+        api.SendAsync(HttpMethod.Post, path, body, entity, configure: r => r.Headers.Add("Idempotency-Key", key));
+
+    [Fact]
+    public async Task a_retry_with_the_same_key_and_body_returns_the_first_response_and_creates_nothing()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = Bodies.Invoice();
+
+        using var first = await PostAsync("/v1/receivables", body, key, entity);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        var created = await Json.ReadAsync(first);
+        using var retry = await PostAsync("/v1/receivables", body, key, entity);
+
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(created.ToJsonString(), (await Json.ReadAsync(retry)).ToJsonString());
+        Assert.Equal(first.Headers.ETag, retry.Headers.ETag);
+        Assert.Equal(1, await api.CountStoredAsync("receivable", entity));
+    }
+
+    [Fact]
+    public async Task the_same_key_with_another_body_is_409_and_creates_nothing()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(Bodies.Line("A", 100, 1, 0)), key, entity);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        using var other = await PostAsync("/v1/receivables", Bodies.Invoice(Bodies.Line("B", 200, 1, 0)), key, entity);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+        Assert.Contains("different request", Json.Error(await Json.ReadAsync(other)), StringComparison.Ordinal);
+        Assert.Equal(1, await api.CountStoredAsync("receivable", entity));
+    }
+
+    [Fact]
+    public async Task concurrent_requests_with_one_key_create_one_document()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = Bodies.Invoice();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync("/v1/receivables", body, key, entity)));
+        try
+        {
+            var ids = new HashSet<string>();
+            foreach (var response in responses)
+            {
+                // A loser that arrives while the winner is between its write and its record is told to read instead (409).
+                Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, response.StatusCode.ToString());
+                if (response.StatusCode == HttpStatusCode.Created) ids.Add((await Json.ReadAsync(response))["id"]!.GetValue<string>());
+            }
+            Assert.Single(ids);
+            Assert.Equal(1, await api.CountStoredAsync("receivable", entity));
+        }
+        finally
+        {
+            foreach (var r in responses) r.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task different_keys_create_different_documents()
+    {
+        var entity = await api.CreateEntityAsync();
+        using var a = await PostAsync("/v1/receivables", Bodies.Invoice(), "key-a", entity);
+        using var b = await PostAsync("/v1/receivables", Bodies.Invoice(), "key-b", entity);
+        Assert.NotEqual((await Json.ReadAsync(a))["id"]!.ToString(), (await Json.ReadAsync(b))["id"]!.ToString());
+        Assert.Equal(2, await api.CountStoredAsync("receivable", entity));
+    }
+
+    [Fact]
+    public async Task creating_an_entity_is_idempotent_too()
+    {
+        var key = Guid.NewGuid().ToString();
+        var before = await api.CountStoredAsync("entity");
+        using var first = await PostAsync("/v1/entities", Bodies.Organization("Once Only GmbH"), key);
+        using var retry = await PostAsync("/v1/entities", Bodies.Organization("Once Only GmbH"), key);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, retry.StatusCode);
+        Assert.Equal((await Json.ReadAsync(first))["id"]!.ToString(), (await Json.ReadAsync(retry))["id"]!.ToString());
+        Assert.Equal(before + 1, await api.CountStoredAsync("entity"));
+
+        using var other = await PostAsync("/v1/entities", Bodies.Organization("Someone Else GmbH"), key);
+        Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_refused_request_records_nothing_so_a_corrected_retry_with_the_key_succeeds()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        using var bad = await PostAsync("/v1/receivables", new { type = "invoice" }, key, entity);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        using var good = await PostAsync("/v1/receivables", Bodies.Invoice(), key, entity);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+    }
+
+    [Fact]
+    public async Task keys_expire_after_24_hours_through_the_container_ttl()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(), key, entity);
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+
+        var container = await api.StoreContainerAsync();
+        var record = await container.ReadItemAsync<System.Text.Json.Nodes.JsonObject>(IdempotencyRecord.IdFor("CreateReceivable", key), new PartitionKey(entity.ToString()));
+        Assert.Equal(86400, record.Resource["ttl"]!.GetValue<int>());
+        Assert.Equal(-1, (await container.ReadContainerAsync()).Resource.DefaultTimeToLive);
+    }
+
+    [Fact]
+    public async Task an_overlong_key_is_422()
+    {
+        var entity = await api.CreateEntityAsync();
+        using var response = await PostAsync("/v1/receivables", Bodies.Invoice(), new string('k', 256), entity);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("header.Idempotency-Key", Json.Loc(Json.Detail(await Json.ReadAsync(response))[0]!));
+    }
+}
