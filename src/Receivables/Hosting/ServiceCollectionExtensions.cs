@@ -35,6 +35,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EntityDirectory>();
         services.AddSingleton<EntityOperations>();
         services.AddSingleton<ReceivableOperations>();
+        services.AddSingleton<Receivables.Counterparts.CounterpartOperations>();
         return services;
     }
 }
