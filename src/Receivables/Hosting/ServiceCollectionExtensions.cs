@@ -36,6 +36,13 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EntityOperations>();
         services.AddSingleton<ReceivableOperations>();
         services.AddSingleton<Receivables.Counterparts.CounterpartOperations>();
+        services.AddSingleton<Receivables.MeasureUnits.MeasureUnitOperations>();
+        services.AddSingleton<Receivables.Products.ProductOperations>();
+        services.AddSingleton<EntityVatIdOperations>();
+        services.AddSingleton<Receivables.VatRates.VatRateOperations>();
+        services.AddSingleton<Receivables.VatRates.CustomVatRateOperations>();
+        services.AddSingleton<Receivables.PaymentTerms.PaymentTermsOperations>();
+        services.AddSingleton<Receivables.BankAccounts.EntityBankAccountOperations>();
         return services;
     }
 }

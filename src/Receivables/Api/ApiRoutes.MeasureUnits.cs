@@ -1,0 +1,12 @@
+using Receivables.MeasureUnits;
+
+namespace Receivables.Api;
+
+public static partial class ApiRoutes
+{
+    public static readonly ApiRoute CreateMeasureUnit = new(nameof(CreateMeasureUnit), "POST", "measure_units", RouteAccess.EntityScoped, MeasureUnitEndpoints.Create, idempotent: true);
+    public static readonly ApiRoute ListMeasureUnits = new(nameof(ListMeasureUnits), "GET", "measure_units", RouteAccess.EntityScoped, MeasureUnitEndpoints.List);
+    public static readonly ApiRoute GetMeasureUnit = new(nameof(GetMeasureUnit), "GET", "measure_units/{unit_id}", RouteAccess.EntityScoped, MeasureUnitEndpoints.Get);
+    public static readonly ApiRoute UpdateMeasureUnit = new(nameof(UpdateMeasureUnit), "PATCH", "measure_units/{unit_id}", RouteAccess.EntityScoped, MeasureUnitEndpoints.Update);
+    public static readonly ApiRoute DeleteMeasureUnit = new(nameof(DeleteMeasureUnit), "DELETE", "measure_units/{unit_id}", RouteAccess.EntityScoped, MeasureUnitEndpoints.Delete);
+}
