@@ -11,7 +11,31 @@ public sealed class ReceivableFunctions(ReceivablesApi api)
     public Task<IActionResult> CreateReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.CreateReceivable, req);
 
+    [Function(nameof(ApiRoutes.GetReceivableRequiredFields))]
+    public Task<IActionResult> GetReceivableRequiredFields([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/required_fields")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.GetReceivableRequiredFields, req);
+
     [Function(nameof(ApiRoutes.GetReceivable))]
     public Task<IActionResult> GetReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id}")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.GetReceivable, req);
+
+    [Function(nameof(ApiRoutes.UpdateReceivable))]
+    public Task<IActionResult> UpdateReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "receivables/{receivable_id}")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.UpdateReceivable, req);
+
+    [Function(nameof(ApiRoutes.DeleteReceivable))]
+    public Task<IActionResult> DeleteReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "receivables/{receivable_id}")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.DeleteReceivable, req);
+
+    [Function(nameof(ApiRoutes.ReplaceReceivableLineItems))]
+    public Task<IActionResult> ReplaceReceivableLineItems([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "receivables/{receivable_id}/line_items")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.ReplaceReceivableLineItems, req);
+
+    [Function(nameof(ApiRoutes.CloneReceivable))]
+    public Task<IActionResult> CloneReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/clone")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.CloneReceivable, req);
+
+    [Function(nameof(ApiRoutes.VerifyReceivable))]
+    public Task<IActionResult> VerifyReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/verify")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.VerifyReceivable, req);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Receivables.Entities;
 using Receivables.Store;
 
@@ -11,14 +12,19 @@ public enum DiscountType { Amount, Percentage }
 public enum ProductServiceType { Product, Service }
 
 /// <summary>
-/// An invoice as stored and returned (spec 4.1, 4.2): every response field is present, null when unset. Money is
-/// integer minor units, rates basis points. Snapshots of entity and products are frozen copies.
+/// A receivable as stored and returned (spec 4.1): every response field of its type is present, null when unset.
+/// Money is integer minor units, rates basis points. Counterpart, entity and product data are frozen copies, so
+/// later edits or deletions of those resources never change the document.
 /// </summary>
-public sealed class Invoice : StoredDocument
+[JsonConverter(typeof(ReceivableJsonConverter))]
+public abstract class Receivable : StoredDocument
 {
     public const string ResourceName = "receivable";
+    public const string Draft = "draft";
 
-    public required ReceivableType Type { get; init; }
+    [JsonPropertyOrder(-1)]
+    public abstract ReceivableType Type { get; }
+
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; set; }
     public required string Status { get; set; }
@@ -32,21 +38,19 @@ public sealed class Invoice : StoredDocument
     public string? CounterpartBusinessType { get; set; }
     public string? CounterpartTaxId { get; set; }
     public string? CounterpartExternalReference { get; set; }
-    public Guid? CounterpartBillingAddressId { get; set; }
-    public object? CounterpartBillingAddress { get; set; }
-    public Guid? CounterpartShippingAddressId { get; set; }
-    public object? CounterpartShippingAddress { get; set; }
-    public object? CounterpartContact { get; set; }
-    public object? CounterpartVatId { get; set; }
+    public AddressSnapshot? CounterpartBillingAddress { get; set; }
+    public AddressSnapshot? CounterpartShippingAddress { get; set; }
+    public ContactSnapshot? CounterpartContact { get; set; }
+    public CounterpartVatIdSnapshot? CounterpartVatId { get; set; }
 
     public required EntitySnapshot Entity { get; set; }
     public required EntityAddressSnapshot EntityAddress { get; set; }
-    public object? EntityBankAccount { get; set; }
-    public object? EntityVatId { get; set; }
+    public BankAccountSnapshot? EntityBankAccount { get; set; }
+    public EntityVatIdSnapshot? EntityVatId { get; set; }
     public Guid? EntityUserId { get; set; }
     public string? TradeName { get; set; }
 
-    public required List<ResponseItem> LineItems { get; set; }
+    public List<ResponseItem> LineItems { get; set; } = [];
     public long Subtotal { get; set; }
     public long SubtotalAfterVat { get; set; }
     public DiscountResponse? Discount { get; set; }
@@ -58,6 +62,7 @@ public sealed class Invoice : StoredDocument
     public int? WithholdingTaxRate { get; set; }
     public long? DeductionAmount { get; set; }
     public string? DeductionMemo { get; set; }
+    public List<Deduction>? Deductions { get; set; }
     public required VatMode VatMode { get; set; }
     public required VatMode VatInclusiveDiscountMode { get; set; }
     public bool? VatExempt { get; set; }
@@ -72,20 +77,44 @@ public sealed class Invoice : StoredDocument
     public required string FileLanguage { get; set; }
     public string? OriginalFileUrl { get; set; }
     public required string OriginalFileLanguage { get; set; }
-    public List<object> Attachments { get; set; } = [];
-    public object? DocumentRendering { get; set; }
-    public List<object> Tags { get; set; } = [];
+    public List<JsonElement> Attachments { get; set; } = [];
+    public JsonElement? DocumentRendering { get; set; }
+    public List<JsonElement> Tags { get; set; } = [];
     public Guid? ProjectId { get; set; }
     public JsonElement? PartnerMetadata { get; set; }
     public string? EinvoiceFileUrl { get; set; }
 
-    // Invoice-only (spec 4.2).
+    /// <summary>The ids the document was made from, kept so clone and verify can re-resolve them.</summary>
+    [StorageOnly]
+    public References Refs { get; set; } = new();
+
+    [JsonIgnore]
+    public bool IsDraft => Status == Draft;
+}
+
+/// <summary>The ids of the resources a document's snapshots were copied from (not part of the API's response).</summary>
+public sealed class References
+{
+    public Guid? CounterpartBillingAddressId { get; set; }
+    public Guid? CounterpartShippingAddressId { get; set; }
+    public Guid? CounterpartVatIdId { get; set; }
+    public Guid? ContactId { get; set; }
+    public Guid? EntityBankAccountId { get; set; }
+    public Guid? EntityVatIdId { get; set; }
+    public Guid? PaymentTermsId { get; set; }
+}
+
+/// <summary>Invoice-only fields (spec 4.2).</summary>
+public sealed class Invoice : Receivable
+{
+    public override ReceivableType Type => ReceivableType.Invoice;
+
     public long AmountDue { get; set; }
     public long AmountPaid { get; set; }
     public long? AmountToPay { get; set; }
     public long TotalAmountWithCreditNotes { get; set; }
     public DateOnly? DueDate { get; set; }
-    public object? PaymentTerms { get; set; }
+    public PaymentTermsSnapshot? PaymentTerms { get; set; }
     public DateOnly? FulfillmentDate { get; set; }
     public string? PurchaseOrder { get; set; }
     public string? PaymentPageUrl { get; set; }
@@ -96,22 +125,68 @@ public sealed class Invoice : StoredDocument
     public Guid? RecurrenceId { get; set; }
     public RelatedDocuments RelatedDocuments { get; set; } = new([], null);
     public bool IsEinvoice { get; set; }
-    public object? CounterpartEinvoicingCredentials { get; set; }
-    public object? NetworkCredentials { get; set; }
+    public JsonElement? CounterpartEinvoicingCredentials { get; set; }
+    public JsonElement? NetworkCredentials { get; set; }
     public string? EinvoiceErrorComment { get; set; }
 }
 
+/// <summary>Quote-only fields (spec 4.3).</summary>
+public sealed class Quote : Receivable
+{
+    public override ReceivableType Type => ReceivableType.Quote;
+
+    public DateOnly? ExpiryDate { get; set; }
+    public bool SignatureRequired { get; set; }
+    public string? QuoteAcceptPageUrl { get; set; }
+    public string? Comment { get; set; }
+}
+
+/// <summary>Credit-note-only fields (spec 4.4): amounts are positive, the amount credited.</summary>
+public sealed class CreditNote : Receivable
+{
+    public override ReceivableType Type => ReceivableType.CreditNote;
+
+    public bool IsEinvoice { get; set; }
+    public JsonElement? CounterpartEinvoicingCredentials { get; set; }
+    public JsonElement? NetworkCredentials { get; set; }
+    public string? EinvoiceErrorComment { get; set; }
+    public string? PurchaseOrder { get; set; }
+}
+
+/// <summary>Reads a stored receivable as the type its <c>type</c> field names; writes the runtime type.</summary>
+public sealed class ReceivableJsonConverter : JsonConverter<Receivable>
+{
+    public override Receivable? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        using var document = JsonDocument.ParseValue(ref reader);
+        var root = document.RootElement;
+        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        return type switch
+        {
+            "invoice" => root.Deserialize<Invoice>(options),
+            "quote" => root.Deserialize<Quote>(options),
+            "credit_note" => root.Deserialize<CreditNote>(options),
+            _ => throw new JsonException($"unknown receivable type '{type}'"),
+        };
+    }
+
+    public override void Write(Utf8JsonWriter writer, Receivable value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, value.GetType(), options);
+}
+
 public sealed record RelatedDocuments(List<Guid> CreditNoteIds, Guid? ProformaInvoiceId);
+
+public sealed record Deduction(long Amount, string Name, string? Memo);
 
 /// <summary>The issuer as printed on the document (organization or individual fields, the others null).</summary>
 public sealed record EntitySnapshot(
     string Type, string? Name, string? FirstName, string? LastName, string? Email, string? Logo, string? Phone,
     string? RegistrationAuthority, string? RegistrationNumber, string? TaxId, string? VatId, string? Website)
 {
-    public static EntitySnapshot From(Entity e) => new(
+    public static EntitySnapshot From(Entity e, string? vatId) => new(
         e.Type == EntityType.Organization ? "organization" : "individual",
         e.Organization?.LegalName, e.Individual?.FirstName, e.Individual?.LastName, e.Email, null, e.Phone,
-        e.RegistrationAuthority, e.RegistrationNumber, e.TaxId, null, e.Website);
+        e.RegistrationAuthority, e.RegistrationNumber, e.TaxId, vatId, e.Website);
 }
 
 public sealed record EntityAddressSnapshot(string Line1, string? Line2, string City, string PostalCode, string? State, string Country)
@@ -119,13 +194,39 @@ public sealed record EntityAddressSnapshot(string Line1, string? Line2, string C
     public static EntityAddressSnapshot From(EntityAddress a) => new(a.Line1, a.Line2, a.City, a.PostalCode, a.State, a.Country);
 }
 
+public sealed record AddressSnapshot(Guid? Id, string Line1, string? Line2, string City, string PostalCode, string? State, string Country);
+
+public sealed record ContactSnapshot(string FirstName, string LastName, AddressSnapshot? Address, string? Email, string? Phone, string? Title);
+
+public sealed record CounterpartVatIdSnapshot(Guid Id, Guid CounterpartId, string Value, string? Country, string Type);
+
+public sealed record EntityVatIdSnapshot(Guid Id, Guid EntityId, string Country, string Value, string? Type);
+
+public sealed record BankAccountSnapshot(
+    Guid Id, string? AccountHolderName, string? AccountNumber, string? BankName, string? Bic, string? Iban,
+    string? RoutingNumber, string? SortCode);
+
+public sealed record PaymentTermDiscountSnapshot(long Discount, int? NumberOfDays, DateOnly? EndDate);
+
+public sealed record PaymentTermFinalSnapshot(int? NumberOfDays, DateOnly? EndDate);
+
+public sealed record PaymentTermsSnapshot(
+    Guid? Id, string? Name, string? Description,
+    [property: JsonPropertyName("term_1")] PaymentTermDiscountSnapshot? Term1,
+    [property: JsonPropertyName("term_2")] PaymentTermDiscountSnapshot? Term2,
+    PaymentTermFinalSnapshot TermFinal);
+
 public sealed record Price(string Currency, long Value);
 
 public sealed record Discount(DiscountType Type, long Amount);
 
 public sealed record DiscountResponse(DiscountType Type, long Amount, long Value);
 
-public sealed record VatRateSnapshot(Guid? Id, string Country, long Value, string? Name, bool IsCustom, object? Components);
+public sealed record VatComponent(string Name, decimal Value);
+
+public sealed record VatComponentAmount(string Name, decimal Value, long Amount);
+
+public sealed record VatRateSnapshot(Guid? Id, string Country, long Value, string? Name, bool IsCustom, List<VatComponent>? Components);
 
 public sealed record MeasureUnitSnapshot(Guid? Id, string Name, string? Description);
 
@@ -134,6 +235,6 @@ public sealed record LineItemProduct(
     string? Description, string? ExternalReference, ProductServiceType Type, decimal? SmallestAmount, bool IsInline,
     Guid? LedgerAccountId, Guid? AccountingTaxRateId);
 
-public sealed record ResponseItem(decimal Quantity, LineItemProduct Product, Discount? Discount, long TotalBeforeVat, long TotalAfterVat);
+public sealed record ResponseItem(decimal Quantity, LineItemProduct Product, DiscountResponse? Discount, long TotalBeforeVat, long TotalAfterVat);
 
-public sealed record TotalVatAmountItem(Guid? Id, string? Name, long Value, long Amount, long TaxableAmount, object? Components);
+public sealed record TotalVatAmountItem(Guid? Id, string? Name, long Value, long Amount, long TaxableAmount, List<VatComponentAmount>? Components);

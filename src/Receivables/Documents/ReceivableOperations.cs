@@ -1,89 +1,112 @@
 using Receivables.Api;
 using Receivables.Auth;
-using Receivables.Domain;
 using Receivables.Entities;
 using Receivables.Store;
 
 namespace Receivables.Documents;
 
-/// <summary>Create and read receivables. Knows nothing of HTTP.</summary>
-public sealed class ReceivableOperations(DocumentStore store, TimeProvider clock)
+/// <summary>Create, read, edit, delete and clone receivables. Knows nothing of HTTP.</summary>
+public sealed partial class ReceivableOperations(DocumentStore store, TimeProvider clock)
 {
-    /// <summary>A new draft invoice: entity data and settings from one point read, then one create.</summary>
-    public async Task<Stored<Invoice>> CreateAsync(ApiPrincipal principal, Guid entityId, CreateReceivableRequest request, CancellationToken ct)
-    {
-        var entity = (await store.ReadAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ct))?.Document
-            ?? throw EntityDirectory.NotFound(entityId);
-        var vatMode = request.VatMode ?? entity.Settings.VatMode;
-        var lines = request.LineItems!;
-        Totals.DocumentTotals totals;
-        try
-        {
-            totals = Totals.Compute(lines.Select(l => new Totals.Line(l.Quantity!.Value, l.Product!.Price!.Value!.Value, l.TaxRateValue!.Value, l.Discount?.ToDiscount())).ToList(), vatMode);
-        }
-        catch (AmountOutOfRangeException e)
-        {
-            throw ValidationException.Of(["body", "line_items"], e.Message, "value_error.number.not_le");
-        }
+    /// <summary>One point read. Another entity's id is not found, exactly like an unknown id.</summary>
+    public async Task<Stored<Receivable>> GetAsync(Guid entityId, Guid receivableId, CancellationToken ct) =>
+        await store.ReadAsync<Receivable>(entityId, receivableId.ToString(), Receivable.ResourceName, ct)
+        ?? throw NotFound(receivableId);
 
+    public static ApiException NotFound(Guid id) => ApiException.NotFound($"Receivable {id} was not found");
+
+    /// <summary>A new draft invoice or quote: one ReadMany for everything it references, then one create.</summary>
+    public async Task<Stored<Receivable>> CreateAsync(ApiPrincipal principal, Guid entityId, CreateReceivableRequest request, CancellationToken ct)
+    {
+        if (request.BasedOn is { } basedOn) return await CreateBasedOnAsync(principal, entityId, request.Type!.Value, basedOn, ct);
+
+        var refs = await ReferenceSet.LoadAsync(store, entityId,
+            [request.CounterpartId, request.PaymentTermsId, request.EntityBankAccountId, request.EntityVatIdId,
+             .. request.LineItems!.Select(l => l.ProductId), .. request.LineItems!.Select(l => l.CustomVatRateId)], ct);
+        var settings = refs.Entity.Settings;
         var now = clock.GetUtcNow();
-        var language = entity.Settings.Language ?? "en";
-        var invoice = new Invoice
-        {
-            Id = Guid.NewGuid().ToString(),
-            EntityId = entityId,
-            Resource = Invoice.ResourceName,
-            Type = ReceivableType.Invoice,
-            CreatedAt = now,
-            UpdatedAt = now,
-            Status = "draft",
-            Currency = request.Currency!,
-            CounterpartId = request.CounterpartId!.Value,
-            CounterpartBillingAddressId = request.CounterpartBillingAddressId,
-            CounterpartShippingAddressId = request.CounterpartShippingAddressId,
-            Entity = EntitySnapshot.From(entity),
-            EntityAddress = EntityAddressSnapshot.From(entity.Address),
-            EntityUserId = principal.EntityUserId,
-            TradeName = request.TradeName,
-            LineItems = lines.Select((l, i) => ToResponseItem(l, totals.Lines[i], request.Currency!, entity.Address.Country)).ToList(),
-            Subtotal = totals.Subtotal,
-            SubtotalAfterVat = totals.SubtotalAfterVat,
-            DiscountedSubtotal = totals.Subtotal,
-            TotalVatAmount = totals.TotalVatAmount,
-            TotalVatAmounts = totals.VatGroups.Select(g => new TotalVatAmountItem(null, null, g.Rate, g.Amount, g.TaxableAmount, null)).ToList(),
-            TotalAmount = totals.TotalAmount,
-            VatMode = vatMode,
-            VatInclusiveDiscountMode = entity.Settings.VatInclusiveDiscountMode,
-            Memo = request.Memo,
-            Footer = request.Footer,
-            CommercialConditionDescription = request.CommercialConditionDescription,
-            PurchaseOrder = request.PurchaseOrder,
-            FulfillmentDate = request.FulfillmentDate,
-            PartnerMetadata = request.PartnerMetadata,
-            FileLanguage = language,
-            OriginalFileLanguage = language,
-            AmountDue = totals.TotalAmount,
-            AmountPaid = 0,
-            AmountToPay = totals.TotalAmount,
-            TotalAmountWithCreditNotes = totals.TotalAmount,
-        };
-        return await store.CreateAsync(invoice, ct);
+        Receivable doc = request.Type == ReceivableType.Quote
+            ? new Quote
+            {
+                Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
+                Status = Receivable.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
+                Entity = null!, EntityAddress = null!, VatMode = request.VatMode ?? settings.VatMode,
+                VatInclusiveDiscountMode = settings.VatInclusiveDiscountMode, FileLanguage = "en", OriginalFileLanguage = "en",
+                ExpiryDate = request.ExpiryDate, SignatureRequired = request.SignatureRequired ?? settings.QuoteSignatureRequired,
+                QuoteAcceptPageUrl = request.QuoteAcceptPageUrl,
+            }
+            : new Invoice
+            {
+                Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
+                Status = Receivable.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
+                Entity = null!, EntityAddress = null!, VatMode = request.VatMode ?? settings.VatMode,
+                VatInclusiveDiscountMode = settings.VatInclusiveDiscountMode, FileLanguage = "en", OriginalFileLanguage = "en",
+                FulfillmentDate = request.FulfillmentDate, PurchaseOrder = request.PurchaseOrder, PaymentPageUrl = request.PaymentPageUrl,
+                PaymentTerms = ReceivableBuilder.PaymentTerms(refs, request.PaymentTermsId, request.PaymentTerms),
+            };
+
+        var counterpart = ReceivableBuilder.RequireCounterpart(refs, request.CounterpartId!.Value);
+        ReceivableBuilder.ApplyCounterpart(doc, counterpart, request.CounterpartBillingAddressId!.Value, request.CounterpartShippingAddressId, request.CounterpartVatIdId, null);
+        ReceivableBuilder.ApplyEntity(doc, refs, request.Entity, request.EntityVatIdId, request.EntityBankAccountId);
+        doc.Refs.PaymentTermsId = request.PaymentTermsId;
+        doc.CounterpartBusinessType = request.CounterpartBusinessType;
+        doc.EntityUserId = principal.EntityUserId;
+        doc.DocumentId = ManualDocumentId(settings, request.DocumentId);
+        doc.TradeName = request.TradeName;
+        doc.Memo = request.Memo;
+        doc.Footer = request.Footer;
+        doc.CommercialConditionDescription = request.CommercialConditionDescription;
+        doc.Discount = request.Discount is { } d ? new DiscountResponse(d.Type!.Value, d.Amount!.Value, 0) : null;
+        doc.DeductionAmount = request.DeductionAmount;
+        doc.DeductionMemo = request.DeductionMemo;
+        doc.Deductions = request.Deductions?.Select(x => new Deduction(x.Amount!.Value, x.Name!, x.Memo)).ToList();
+        doc.WithholdingTaxRate = request.WithholdingTaxRate;
+        doc.VatExempt = request.VatExempt;
+        doc.VatExemptionRationale = request.VatExemptionRationale;
+        doc.ProjectId = request.ProjectId;
+        doc.PartnerMetadata = request.PartnerMetadata;
+        doc.DocumentRendering = request.DocumentRendering;
+        doc.LineItems = ReceivableBuilder.Lines(request.LineItems!, refs, doc.Currency, "line_items");
+        ReceivableBuilder.Recompute(doc);
+        return await store.CreateAsync(doc, ct);
     }
 
-    /// <summary>One point read. Another entity's id is not found, exactly like an unknown id.</summary>
-    public async Task<Stored<Invoice>> GetAsync(Guid entityId, Guid receivableId, CancellationToken ct) =>
-        await store.ReadAsync<Invoice>(entityId, receivableId.ToString(), Invoice.ResourceName, ct)
-        ?? throw ApiException.NotFound($"Receivable {receivableId} was not found");
-
-    private static ResponseItem ToResponseItem(LineItemRequest line, Totals.LineTotals totals, string currency, string country)
+    /// <summary>
+    /// A client's own document number is honoured only in non-compliant mode (spec 5.4); in compliant mode
+    /// numbers are assigned at issue, and sending one is an error rather than silently ignored.
+    /// </summary>
+    private static string? ManualDocumentId(EntitySettings settings, string? documentId)
     {
-        var p = line.Product!;
-        var product = new LineItemProduct(
-            Guid.NewGuid(), p.Name!, new Price(currency, p.Price!.Value!.Value), new Price(currency, totals.UnitPriceAfterVat),
-            new VatRateSnapshot(null, country, line.TaxRateValue!.Value, line.TaxRateName, false, null),
-            p.MeasureUnit is { } m ? new MeasureUnitSnapshot(null, m.Name!, m.Description) : null,
-            p.Description, p.ExternalReference, p.Type ?? ProductServiceType.Product, p.SmallestAmount, IsInline: true,
-            p.LedgerAccountId, line.AccountingTaxRateId);
-        return new ResponseItem(line.Quantity!.Value, product, line.Discount?.ToDiscount(), totals.TotalBeforeVat, totals.TotalAfterVat);
+        if (documentId is null) return null;
+        if (settings.ReceivableEditFlow != ReceivableEditFlow.NonCompliant)
+            throw ValidationException.Of(["body", "document_id"], "document_id can only be set when the entity's receivable_edit_flow is non_compliant", "value_error.not_permitted");
+        return documentId;
+    }
+}
+
+public sealed partial class ReceivableOperations
+{
+    /// <summary>Never changes anything: two reads (the document, the entity).</summary>
+    public async Task<VerifyResponse> VerifyAsync(Guid entityId, Guid id, CancellationToken ct)
+    {
+        var doc = (await GetAsync(entityId, id, ct)).Document;
+        var entity = (await store.ReadAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ct))?.Document ?? throw EntityDirectory.NotFound(entityId);
+        return Verification.Verify(doc, entity);
+    }
+
+    /// <summary>The counterpart's country and type come from the query, or from the counterpart and its address.</summary>
+    public async Task<RequiredFieldsResponse> RequiredFieldsAsync(Guid entityId, Guid? counterpartId, Guid? addressId, string? counterpartCountry, bool? isOrganization, CancellationToken ct)
+    {
+        var refs = await ReferenceSet.LoadAsync(store, entityId, [counterpartId], ct);
+        if (counterpartId is { } cid)
+        {
+            var counterpart = ReceivableBuilder.RequireCounterpart(refs, cid);
+            isOrganization ??= counterpart.Type == Counterparts.CounterpartType.Organization;
+            var address = addressId is { } a
+                ? counterpart.FindAddress(a) ?? throw ReceivableBuilder.NotFound("Counterpart address", a)
+                : counterpart.DefaultBillingAddressId is { } d ? counterpart.FindAddress(d) : null;
+            counterpartCountry ??= address?.Country;
+        }
+        return Verification.Required(refs.Entity.Address.Country, counterpartCountry, isOrganization);
     }
 }

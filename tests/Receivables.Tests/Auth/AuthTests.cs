@@ -134,11 +134,12 @@ public sealed class AuthTests(ApiHost api)
     [Fact]
     public async Task a_partner_token_cannot_reach_another_partners_entity()
     {
-        var entityOfB = await api.CreateEntityAsync(ApiHost.ClientB, "Other Partner's Ltd");
+        var seller = await api.CreateSellerAsync(ApiHost.ClientB, "Other Partner's Ltd");
+        var entityOfB = seller.Entity;
 
         using var get = await api.SendAsync(HttpMethod.Get, $"/v1/entities/{entityOfB}");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
-        using var receivable = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entityOfB);
+        using var receivable = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), entityOfB);
         Assert.Equal(HttpStatusCode.NotFound, receivable.StatusCode);
         using var settings = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{entityOfB}/settings", new { receivable_edit_flow = "non_compliant" });
         Assert.Equal(HttpStatusCode.NotFound, settings.StatusCode);

@@ -50,8 +50,9 @@ public sealed class BadInputTests(ApiHost api)
     [Fact]
     public async Task bad_receivable_bodies_are_4xx_and_create_nothing()
     {
-        var entity = await api.CreateEntityAsync();
-        var refused = await FeedAsync(api, HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity,
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
+        var refused = await FeedAsync(api, HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), entity,
             new HashSet<string> { "type", "currency", "counterpart_id", "counterpart_billing_address_id", "line_items", "line_items.0.quantity", "line_items.0.product", "line_items.0.product.name", "line_items.0.product.price", "line_items.0.product.price.currency", "line_items.0.product.price.value", "line_items.0.tax_rate_value" },
             async () => (await api.CountStoredAsync("receivable", entity)).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(refused >= 50, $"{refused} refused");

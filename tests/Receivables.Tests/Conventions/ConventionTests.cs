@@ -54,8 +54,9 @@ public sealed class ConventionTests(ApiHost api)
     [Fact]
     public async Task responses_carry_request_id_version_and_entity_id()
     {
-        var entity = await api.CreateEntityAsync();
-        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity);
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
+        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), entity);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         Assert.Equal(ApiHost.Version, response.Headers.GetValues("x-monite-version").Single());
@@ -63,7 +64,7 @@ public sealed class ConventionTests(ApiHost api)
         var requestId = response.Headers.GetValues("x-request-id").Single();
         Assert.Equal(32, requestId.Length);
 
-        using var second = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity);
+        using var second = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), entity);
         Assert.NotEqual(requestId, second.Headers.GetValues("x-request-id").Single());
     }
 
@@ -89,7 +90,8 @@ public sealed class ConventionTests(ApiHost api)
     [Fact]
     public async Task a_receivable_route_on_an_unknown_entity_is_404()
     {
-        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), Guid.NewGuid());
+        var seller = new Seller(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), seller.Entity);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Entity", Json.Error(await Json.ReadAsync(response)), StringComparison.Ordinal);
     }
@@ -97,12 +99,14 @@ public sealed class ConventionTests(ApiHost api)
     [Fact]
     public async Task responses_are_snake_case_json()
     {
-        var entity = await api.CreateEntityAsync();
-        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(), entity);
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
+        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), entity);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
         var body = await Json.ReadAsync(response);
         Assert.True(body.ContainsKey("total_vat_amount"));
-        Assert.True(body.ContainsKey("counterpart_billing_address_id"));
+        Assert.True(body.ContainsKey("counterpart_billing_address"));
+        Assert.False(body.ContainsKey("refs"));
         Assert.True(body["line_items"]![0]!.AsObject().ContainsKey("total_before_vat"));
         Assert.DoesNotContain(body, p => p.Key.Any(char.IsUpper));
         Assert.Equal("id", body.First().Key);

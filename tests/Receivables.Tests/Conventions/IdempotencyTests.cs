@@ -15,9 +15,10 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task a_retry_with_the_same_key_and_body_returns_the_first_response_and_creates_nothing()
     {
-        var entity = await api.CreateEntityAsync();
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
         var key = Guid.NewGuid().ToString();
-        var body = Bodies.Invoice();
+        var body = Bodies.Invoice(seller);
 
         using var first = await PostAsync("/v1/receivables", body, key, entity);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -34,12 +35,13 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task the_same_key_with_another_body_is_409_and_creates_nothing()
     {
-        var entity = await api.CreateEntityAsync();
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(Bodies.Line("A", 100, 1, 0)), key, entity);
+        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(seller, Bodies.Line("A", 100, 1, 0)), key, entity);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
-        using var other = await PostAsync("/v1/receivables", Bodies.Invoice(Bodies.Line("B", 200, 1, 0)), key, entity);
+        using var other = await PostAsync("/v1/receivables", Bodies.Invoice(seller, Bodies.Line("B", 200, 1, 0)), key, entity);
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
         Assert.Contains("different request", Json.Error(await Json.ReadAsync(other)), StringComparison.Ordinal);
         Assert.Equal(1, await api.CountStoredAsync("receivable", entity));
@@ -48,9 +50,10 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task concurrent_requests_with_one_key_create_one_document()
     {
-        var entity = await api.CreateEntityAsync();
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
         var key = Guid.NewGuid().ToString();
-        var body = Bodies.Invoice();
+        var body = Bodies.Invoice(seller);
         var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => PostAsync("/v1/receivables", body, key, entity)));
         try
         {
@@ -73,9 +76,10 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task different_keys_create_different_documents()
     {
-        var entity = await api.CreateEntityAsync();
-        using var a = await PostAsync("/v1/receivables", Bodies.Invoice(), "key-a", entity);
-        using var b = await PostAsync("/v1/receivables", Bodies.Invoice(), "key-b", entity);
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
+        using var a = await PostAsync("/v1/receivables", Bodies.Invoice(seller), "key-a", entity);
+        using var b = await PostAsync("/v1/receivables", Bodies.Invoice(seller), "key-b", entity);
         Assert.NotEqual((await Json.ReadAsync(a))["id"]!.ToString(), (await Json.ReadAsync(b))["id"]!.ToString());
         Assert.Equal(2, await api.CountStoredAsync("receivable", entity));
     }
@@ -99,20 +103,22 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task a_refused_request_records_nothing_so_a_corrected_retry_with_the_key_succeeds()
     {
-        var entity = await api.CreateEntityAsync();
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
         var key = Guid.NewGuid().ToString();
         using var bad = await PostAsync("/v1/receivables", new { type = "invoice" }, key, entity);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
-        using var good = await PostAsync("/v1/receivables", Bodies.Invoice(), key, entity);
+        using var good = await PostAsync("/v1/receivables", Bodies.Invoice(seller), key, entity);
         Assert.Equal(HttpStatusCode.Created, good.StatusCode);
     }
 
     [Fact]
     public async Task keys_expire_after_24_hours_through_the_container_ttl()
     {
-        var entity = await api.CreateEntityAsync();
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
         var key = Guid.NewGuid().ToString();
-        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(), key, entity);
+        using var first = await PostAsync("/v1/receivables", Bodies.Invoice(seller), key, entity);
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
 
         var container = await api.StoreContainerAsync();
@@ -124,8 +130,9 @@ public sealed class IdempotencyTests(ApiHost api)
     [Fact]
     public async Task an_overlong_key_is_422()
     {
-        var entity = await api.CreateEntityAsync();
-        using var response = await PostAsync("/v1/receivables", Bodies.Invoice(), new string('k', 256), entity);
+        var seller = await api.CreateSellerAsync();
+        var entity = seller.Entity;
+        using var response = await PostAsync("/v1/receivables", Bodies.Invoice(seller), new string('k', 256), entity);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("header.Idempotency-Key", Json.Loc(Json.Detail(await Json.ReadAsync(response))[0]!));
     }

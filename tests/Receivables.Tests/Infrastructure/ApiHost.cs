@@ -106,6 +106,24 @@ public sealed class ApiHost : IAsyncLifetime
         return await Http.SendAsync(request);
     }
 
+    /// <summary>An entity with one customer (counterpart with a billing address): enough to create invoices.</summary>
+    public async Task<Seller> CreateSellerAsync(Guid? clientId = null, string name = "Acme GmbH")
+    {
+        var entity = await CreateEntityAsync(clientId, name);
+        using var response = await SendAsync(HttpMethod.Post, "/v1/counterparts", new
+        {
+            type = "organization",
+            organization = new
+            {
+                legal_name = "Customer AG", is_customer = true, is_vendor = false,
+                address = new { country = "DE", city = "Hamburg", postal_code = "20095", line1 = "Jungfernstieg 1" },
+            },
+        }, entity, clientId);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var counterpart = await Json.ReadAsync(response);
+        return new Seller(entity, Guid.Parse(counterpart["id"]!.GetValue<string>()), Guid.Parse(counterpart["default_billing_address_id"]!.GetValue<string>()));
+    }
+
     public async Task<Guid> CreateEntityAsync(Guid? clientId = null, string name = "Acme GmbH")
     {
         using var response = await SendAsync(HttpMethod.Post, "/v1/entities", Bodies.Organization(name), clientId: clientId);
@@ -114,6 +132,9 @@ public sealed class ApiHost : IAsyncLifetime
         return Guid.Parse(json["id"]!.GetValue<string>());
     }
 }
+
+/// <summary>An entity and a customer of it.</summary>
+public sealed record Seller(Guid Entity, Guid Counterpart, Guid BillingAddress);
 
 [CollectionDefinition(Name)]
 public sealed class ApiTests : ICollectionFixture<ApiHost>
@@ -163,12 +184,12 @@ public static class Bodies
         organization = new { legal_name = name },
     };
 
-    public static object Invoice(params object[] lines) => new
+    public static object Invoice(Seller seller, params object[] lines) => new
     {
         type = "invoice",
         currency = "EUR",
-        counterpart_id = Guid.NewGuid(),
-        counterpart_billing_address_id = Guid.NewGuid(),
+        counterpart_id = seller.Counterpart,
+        counterpart_billing_address_id = seller.BillingAddress,
         line_items = lines.Length > 0 ? lines : [Line("Consulting hour", 12000, 1.5m, 1900)],
         memo = "Thank you for your business",
     };

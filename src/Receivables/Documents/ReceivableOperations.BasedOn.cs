@@ -1,0 +1,133 @@
+using Microsoft.Azure.Cosmos;
+using Receivables.Api;
+using Receivables.Auth;
+using Receivables.Store;
+
+namespace Receivables.Documents;
+
+/// <summary>Documents made from another (spec 3.3.3): an invoice from a quote, a credit note from an invoice.</summary>
+public sealed partial class ReceivableOperations
+{
+    private static readonly string[] CreditableStatuses = ["issued", "partially_paid", "overdue"];
+    private static readonly string[] InvoiceableQuoteStatuses = ["issued", "accepted"];
+
+    private async Task<Stored<Receivable>> CreateBasedOnAsync(ApiPrincipal principal, Guid entityId, ReceivableType type, Guid basedOn, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var source = await store.ReadAsync<Receivable>(entityId, basedOn.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(basedOn);
+            try
+            {
+                return type == ReceivableType.CreditNote
+                    ? await CreditNoteFromAsync(principal, source, ct)
+                    : await InvoiceFromAsync(principal, source, ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < ConditionalUpdate.MaxAttempts)
+            {
+                // The source changed (another credit note, a payment) between the checks and the write: check again.
+            }
+        }
+    }
+
+    private async Task<Stored<Receivable>> InvoiceFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
+    {
+        if (source.Document is not Quote quote)
+            throw ApiException.Conflict($"An invoice can only be based on a quote; {source.Document.Id} is a {Wire(source.Document.Type)}");
+        if (!InvoiceableQuoteStatuses.Contains(quote.Status))
+            throw ApiException.Conflict($"An invoice can be made from an issued or accepted quote; this quote is {quote.Status}");
+        var invoice = CopyCommon(quote, new Invoice
+        {
+            Id = Guid.NewGuid().ToString(), EntityId = quote.EntityId, Resource = Receivable.ResourceName, CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(), Status = Receivable.Draft, Currency = quote.Currency, CounterpartId = quote.CounterpartId,
+            Entity = quote.Entity, EntityAddress = quote.EntityAddress, VatMode = quote.VatMode, VatInclusiveDiscountMode = quote.VatInclusiveDiscountMode,
+            FileLanguage = quote.FileLanguage, OriginalFileLanguage = quote.OriginalFileLanguage,
+        }, principal);
+        ReceivableBuilder.Recompute(invoice);
+        return Widen(await store.CreateAsync(invoice, ct));
+    }
+
+    /// <summary>
+    /// A draft credit note pre-filled with the invoice's lines. At most one draft per invoice: the invoice is
+    /// written back unchanged in the same batch, so two concurrent creates cannot both pass the check.
+    /// </summary>
+    private async Task<Stored<Receivable>> CreditNoteFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
+    {
+        if (source.Document is not Invoice invoice)
+            throw ApiException.Conflict($"A credit note can only be based on an invoice; {source.Document.Id} is a {Wire(source.Document.Type)}");
+        if (!CreditableStatuses.Contains(invoice.Status))
+            throw ApiException.Conflict($"A credit note can be made for an issued, partially paid or overdue invoice; this invoice is {invoice.Status}");
+        if (invoice.TotalAmountWithCreditNotes <= 0)
+            throw ApiException.Conflict("This invoice is fully credited already");
+        if (await DraftCreditNotesOfAsync(invoice, ct) > 0)
+            throw ApiException.Conflict("This invoice already has a draft credit note; edit or delete it first");
+
+        var creditNote = CopyCommon(invoice, new CreditNote
+        {
+            Id = Guid.NewGuid().ToString(), EntityId = invoice.EntityId, Resource = Receivable.ResourceName, CreatedAt = clock.GetUtcNow(),
+            UpdatedAt = clock.GetUtcNow(), Status = Receivable.Draft, Currency = invoice.Currency, CounterpartId = invoice.CounterpartId,
+            Entity = invoice.Entity, EntityAddress = invoice.EntityAddress, VatMode = invoice.VatMode, VatInclusiveDiscountMode = invoice.VatInclusiveDiscountMode,
+            FileLanguage = invoice.FileLanguage, OriginalFileLanguage = invoice.OriginalFileLanguage, PurchaseOrder = invoice.PurchaseOrder,
+            IsEinvoice = invoice.IsEinvoice,
+        }, principal);
+        ReceivableBuilder.Recompute(creditNote);
+        return Widen(await store.CreateGuardedAsync(creditNote, invoice, source.ETag, ct));
+    }
+
+    private async Task<long> DraftCreditNotesOfAsync(Invoice invoice, CancellationToken ct)
+    {
+        var query = new QueryDefinition("SELECT VALUE COUNT(1) FROM c WHERE c.resource = @r AND c.type = 'credit_note' AND c.based_on = @id AND c.status = 'draft'")
+            .WithParameter("@r", Receivable.ResourceName).WithParameter("@id", invoice.Id);
+        var (counts, _) = await store.QueryPageAsync<long>(query, invoice.EntityId, 1, null, ct);
+        return counts.Sum();
+    }
+
+    /// <summary>What a document made from another takes over: parties, lines and amounts, not numbers or dates.</summary>
+    private static T CopyCommon<T>(Receivable source, T target, ApiPrincipal principal) where T : Receivable
+    {
+        target.BasedOn = Guid.Parse(source.Id);
+        target.BasedOnDocumentId = source.DocumentId;
+        target.CounterpartType = source.CounterpartType;
+        target.CounterpartName = source.CounterpartName;
+        target.CounterpartBusinessType = source.CounterpartBusinessType;
+        target.CounterpartTaxId = source.CounterpartTaxId;
+        target.CounterpartExternalReference = source.CounterpartExternalReference;
+        target.CounterpartBillingAddress = source.CounterpartBillingAddress;
+        target.CounterpartShippingAddress = source.CounterpartShippingAddress;
+        target.CounterpartContact = source.CounterpartContact;
+        target.CounterpartVatId = source.CounterpartVatId;
+        target.EntityBankAccount = source.EntityBankAccount;
+        target.EntityVatId = source.EntityVatId;
+        target.EntityUserId = principal.EntityUserId;
+        target.TradeName = source.TradeName;
+        target.LineItems = [.. source.LineItems];
+        target.Discount = source.Discount;
+        target.DeductionAmount = source.DeductionAmount;
+        target.DeductionMemo = source.DeductionMemo;
+        target.Deductions = source.Deductions is null ? null : [.. source.Deductions];
+        target.WithholdingTaxRate = source.WithholdingTaxRate;
+        target.VatExempt = source.VatExempt;
+        target.VatExemptionRationale = source.VatExemptionRationale;
+        target.Memo = source.Memo;
+        target.Footer = source.Footer;
+        target.CommercialConditionDescription = source.CommercialConditionDescription;
+        target.ProjectId = source.ProjectId;
+        target.PartnerMetadata = source.PartnerMetadata;
+        target.DocumentRendering = source.DocumentRendering;
+        target.Refs = new References
+        {
+            CounterpartBillingAddressId = source.Refs.CounterpartBillingAddressId, CounterpartShippingAddressId = source.Refs.CounterpartShippingAddressId,
+            CounterpartVatIdId = source.Refs.CounterpartVatIdId, ContactId = source.Refs.ContactId, EntityBankAccountId = source.Refs.EntityBankAccountId,
+            EntityVatIdId = source.Refs.EntityVatIdId, PaymentTermsId = source.Refs.PaymentTermsId,
+        };
+        return target;
+    }
+
+    private static Stored<Receivable> Widen<T>(Stored<T> stored) where T : Receivable => new(stored.Document, stored.ETag);
+
+    internal static string Wire(ReceivableType type) => type switch
+    {
+        ReceivableType.Invoice => "invoice",
+        ReceivableType.Quote => "quote",
+        _ => "credit_note",
+    };
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Receivables.Api;
+using Receivables.Counterparts;
+using Receivables.Entities;
+using Receivables.MeasureUnits;
+using Receivables.Products;
+using Receivables.Store;
+
+namespace Receivables.Documents;
+
+/// <summary>
+/// Everything a receivable is made from, read in one ReadMany of the entity's partition (the entity itself, the
+/// counterpart with its addresses/contacts/VAT ids, products, custom VAT rates, payment terms, bank account and
+/// VAT id), plus one more for the measure units the catalog products name. Resources only this code reads as
+/// snapshots are kept as JSON: their stored fields are the API's, which is what a document copies.
+/// </summary>
+public sealed class ReferenceSet
+{
+    public required Entity Entity { get; init; }
+    public Counterpart? Counterpart { get; init; }
+    public Dictionary<Guid, Product> Products { get; } = [];
+    public Dictionary<Guid, MeasureUnit> MeasureUnits { get; } = [];
+    public Dictionary<Guid, JsonElement> CustomVatRates { get; } = [];
+    public Dictionary<Guid, JsonElement> PaymentTerms { get; } = [];
+    public Dictionary<Guid, JsonElement> BankAccounts { get; } = [];
+    public Dictionary<Guid, JsonElement> EntityVatIds { get; } = [];
+    public Dictionary<Guid, Receivable> Receivables { get; } = [];
+
+    public const string CustomVatRateResource = "custom_vat_rate";
+    public const string PaymentTermsResource = "payment_terms";
+    public const string BankAccountResource = "entity_bank_account";
+    public const string EntityVatIdResource = "entity_vat_id";
+
+    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct)
+    {
+        var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).Append(entityId.ToString());
+        var documents = await store.ReadManyAsync(entityId, wanted, ct);
+        Entity? entity = null;
+        Counterpart? counterpart = null;
+        var set = new List<(string Resource, Guid Id, JsonElement Json)>();
+        foreach (var doc in documents)
+        {
+            var resource = doc.TryGetProperty("resource", out var r) ? r.GetString() : null;
+            var id = Guid.TryParse(doc.GetProperty("id").GetString(), out var g) ? g : Guid.Empty;
+            switch (resource)
+            {
+                case Entity.ResourceName: entity = doc.Deserialize<Entity>(ApiJson.Storage); break;
+                case Counterpart.ResourceName: counterpart = doc.Deserialize<Counterpart>(ApiJson.Storage); break;
+                default: set.Add((resource ?? "", id, doc)); break;
+            }
+        }
+        var references = new ReferenceSet { Entity = entity ?? throw EntityDirectory.NotFound(entityId), Counterpart = counterpart };
+        foreach (var (resource, id, json) in set)
+        {
+            switch (resource)
+            {
+                case Product.ResourceName: references.Products[id] = json.Deserialize<Product>(ApiJson.Storage)!; break;
+                case CustomVatRateResource: references.CustomVatRates[id] = json; break;
+                case PaymentTermsResource: references.PaymentTerms[id] = json; break;
+                case BankAccountResource: references.BankAccounts[id] = json; break;
+                case EntityVatIdResource: references.EntityVatIds[id] = json; break;
+                case Receivable.ResourceName: references.Receivables[id] = json.Deserialize<Receivable>(ApiJson.Storage)!; break;
+            }
+        }
+
+        var units = references.Products.Values.Where(p => p.MeasureUnitId is not null).Select(p => p.MeasureUnitId!.Value.ToString()).Distinct().ToList();
+        if (units.Count > 0)
+        {
+            foreach (var doc in await store.ReadManyAsync(entityId, units, ct))
+            {
+                if (doc.TryGetProperty("resource", out var r) && r.GetString() == MeasureUnit.ResourceName)
+                {
+                    var unit = doc.Deserialize<MeasureUnit>(ApiJson.Storage)!;
+                    references.MeasureUnits[Guid.Parse(unit.Id)] = unit;
+                }
+            }
+        }
+        return references;
+    }
+}
