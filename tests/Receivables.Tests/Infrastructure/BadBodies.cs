@@ -33,6 +33,23 @@ public static class BadBodies
             new BadBody("unknown field named like a private one", With(valid, o => o["_etag"] = "x"), false),
             new BadBody("entity_id smuggled in", With(valid, o => o["entity_id"] = Guid.NewGuid().ToString()), false),
             new BadBody("resource smuggled in", With(valid, o => o["resource"] = "entity"), false),
+            new BadBody("partner_id smuggled in", With(valid, o => o["partner_id"] = Guid.NewGuid().ToString()), false),
+            new BadBody("id smuggled in", With(valid, o => o["id"] = Guid.NewGuid().ToString()), false),
+            new BadBody("ttl smuggled in", With(valid, o => o["ttl"] = 1), false),
+            new BadBody("unknown field with a nested object", With(valid, o => o["extra"] = new JsonObject { ["a"] = new JsonObject { ["b"] = 1 } }), false),
+            new BadBody("many unknown fields", With(valid, o => { for (var i = 0; i < 50; i++) o[$"unknown_{i}"] = i; }), false),
+            new BadBody("very long unknown field name", With(valid, o => o[new string('k', 10_000)] = 1), false),
+            new BadBody("unknown field that differs only in case", With(valid, o => { var first = o.First().Key; o[first.ToUpperInvariant() + "_X"] = 1; }), false),
+            new BadBody("empty object", "{}", true),
+            new BadBody("object with only nulls", "{\"a\":null}", false),
+            new BadBody("lone surrogate escape", "{\"name\":\"\\ud800\"}", false),
+            new BadBody("NaN literal", "{\"value\":NaN}", false),
+            new BadBody("Infinity literal", "{\"value\":Infinity}", false),
+            new BadBody("unquoted key", "{name:1}", false),
+            new BadBody("two roots", valid.ToJsonString() + valid.ToJsonString(), false),
+            new BadBody("nested 40 objects deep", With(valid, o => o["deep"] = Deep(40)), false),
+            new BadBody("huge exponent number", With(valid, o => o["n"] = JsonNode.Parse("1e400")), false),
+            new BadBody("XML instead of JSON", "<invoice/>", false),
         };
 
         foreach (var (path, value) in Walk(valid, ""))
@@ -41,8 +58,12 @@ public static class BadBodies
             cases.Add(new BadBody($"{path} removed", Mutate(valid, path, (parent, key) => Remove(parent, key)), MayBeValid: !required));
             cases.Add(new BadBody($"{path} null", Mutate(valid, path, (parent, key) => Set(parent, key, null)), MayBeValid: !required));
             cases.Add(new BadBody($"{path} retyped", Mutate(valid, path, (parent, key) => Set(parent, key, Retype(value))), false));
+            cases.Add(new BadBody($"{path} as boolean", Mutate(valid, path, (parent, key) => Set(parent, key, true)), MayBeValid: value is JsonValue b && b.TryGetValue<bool>(out _)));
+            cases.Add(new BadBody($"{path} as nested array", Mutate(valid, path, (parent, key) => Set(parent, key, new JsonArray(new JsonArray()))), false));
             if (value is JsonValue v && v.TryGetValue<string>(out var s))
             {
+                cases.Add(new BadBody($"{path} whitespace only", Mutate(valid, path, (parent, key) => Set(parent, key, "   ")), MayBeValid: true));
+                cases.Add(new BadBody($"{path} unicode", Mutate(valid, path, (parent, key) => Set(parent, key, s + " é中😀")), MayBeValid: true));
                 cases.Add(new BadBody($"{path} very long", Mutate(valid, path, (parent, key) => Set(parent, key, new string('x', 100_000))), false));
                 cases.Add(new BadBody($"{path} empty string", Mutate(valid, path, (parent, key) => Set(parent, key, "")), MayBeValid: true));
                 cases.Add(new BadBody($"{path} control characters", Mutate(valid, path, (parent, key) => Set(parent, key, s + "\u0000\u0007")), MayBeValid: true));
@@ -75,6 +96,13 @@ public static class BadBodies
         var copy = valid.DeepClone().AsObject();
         change(copy);
         return copy.ToJsonString();
+    }
+
+    private static JsonNode Deep(int depth)
+    {
+        JsonNode node = new JsonObject { ["leaf"] = 1 };
+        for (var i = 0; i < depth; i++) node = new JsonObject { ["n"] = node };
+        return node;
     }
 
     private static IEnumerable<(string Path, JsonNode? Value)> Walk(JsonNode node, string prefix)
