@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace Receivables.Store;
@@ -75,13 +76,59 @@ public sealed class IdempotencyScope
 
     internal void MarkClaimed() => Claimed = true;
 
-    /// <summary>A digest of what makes two requests "the same": method, path and body bytes.</summary>
+    /// <summary>
+    /// A digest of what makes two requests "the same": method, path and body. A JSON body is hashed in a canonical
+    /// form (properties sorted, no whitespace), so a retry that re-serialises the same content still matches.
+    /// </summary>
     public static string Hash(string method, string path, ReadOnlySpan<byte> body)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(Encoding.UTF8.GetBytes($"{method} {path}\n"));
-        sha.AppendData(body);
+        sha.AppendData(Canonical(body));
         return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    private static ReadOnlySpan<byte> Canonical(ReadOnlySpan<byte> body)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return body; // not JSON: the endpoint will refuse it; the bytes are what the request was
+        }
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) Write(writer, node);
+        return buffer.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter writer, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                writer.WriteStartObject();
+                foreach (var (key, value) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    Write(writer, value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonArray a:
+                writer.WriteStartArray();
+                foreach (var item in a) Write(writer, item);
+                writer.WriteEndArray();
+                break;
+            case null:
+                writer.WriteNullValue();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
     }
 
     /// <summary>A UUID derived from a key (name-based, SHA-256 truncated, version 8), for creates whose id is their partition.</summary>

@@ -137,3 +137,55 @@ public sealed class IdempotencyTests(ApiHost api)
         Assert.Equal("header.Idempotency-Key", Json.Loc(Json.Detail(await Json.ReadAsync(response))[0]!));
     }
 }
+
+/// <summary>Every create route of the catalog and counterparts honours Idempotency-Key the same way.</summary>
+[Collection(ApiTests.Name)]
+public sealed class ResourceIdempotencyTests(ApiHost api)
+{
+    public static TheoryData<string, string, string> Creates => new()
+    {
+        { "/v1/counterparts", "counterpart", """{"type":"individual","individual":{"first_name":"Jo","last_name":"Doe","is_customer":true,"is_vendor":false,"address":{"country":"DE","city":"Köln","postal_code":"50667","line1":"Domkloster 4"}}}""" },
+        { "/v1/measure_units", "measure_unit", """{"name":"day"}""" },
+        { "/v1/products", "product", """{"name":"Support","type":"service","price":{"currency":"EUR","value":9900}}""" },
+        { "/v1/payment_terms", "payment_terms", """{"name":"Net 14","term_final":{"number_of_days":14}}""" },
+        { "/v1/custom_vat_rates", "custom_vat_rate", """{"name":"Special","components":[{"name":"A","value":250}]}""" },
+        { "/v1/bank_accounts", "entity_bank_account", """{"account_holder_name":"Acme","bank_name":"Bank","bic":"COBADEFFXXX","country":"DE","currency":"EUR","iban":"DE89370400440532013000"}""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Creates))]
+    public async Task a_retried_create_returns_the_first_response_and_a_changed_body_is_409(string path, string resource, string body)
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await api.SendAsync(HttpMethod.Post, path, body, entity, configure: r => r.Headers.Add("Idempotency-Key", key));
+        Assert.True(first.IsSuccessStatusCode, await first.Content.ReadAsStringAsync());
+        using var retry = await api.SendAsync(HttpMethod.Post, path, body, entity, configure: r => r.Headers.Add("Idempotency-Key", key));
+        Assert.Equal(first.StatusCode, retry.StatusCode);
+        Assert.Equal((await Json.ReadAsync(first))["id"]!.ToString(), (await Json.ReadAsync(retry))["id"]!.ToString());
+        Assert.Equal(1, await api.CountStoredAsync(resource, entity));
+
+        // The same content re-serialised (other order, whitespace) is the same request; other content is not.
+        var reordered = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        var shuffled = new System.Text.Json.Nodes.JsonObject(reordered.Reverse().Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        using var same = await api.SendAsync(HttpMethod.Post, path, shuffled.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), entity,
+            configure: r => r.Headers.Add("Idempotency-Key", key));
+        Assert.Equal(first.StatusCode, same.StatusCode);
+        using var changed = await api.SendAsync(HttpMethod.Post, path, body.Replace("\":\"", "\":\"x", StringComparison.Ordinal), entity,
+            configure: r => r.Headers.Add("Idempotency-Key", key));
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, changed.StatusCode);
+        Assert.Equal(1, await api.CountStoredAsync(resource, entity));
+    }
+
+    [Fact]
+    public async Task an_entity_vat_id_create_is_idempotent_in_the_entitys_partition()
+    {
+        var entity = await api.CreateEntityAsync();
+        var key = Guid.NewGuid().ToString();
+        var body = new { country = "DE", value = "DE123456789", type = "eu_vat" };
+        using var first = await api.SendAsync(HttpMethod.Post, $"/v1/entities/{entity}/vat_ids", body, configure: r => r.Headers.Add("Idempotency-Key", key));
+        using var retry = await api.SendAsync(HttpMethod.Post, $"/v1/entities/{entity}/vat_ids", body, configure: r => r.Headers.Add("Idempotency-Key", key));
+        Assert.Equal((await Json.ReadAsync(first))["id"]!.ToString(), (await Json.ReadAsync(retry))["id"]!.ToString());
+        Assert.Equal(1, await api.CountStoredAsync("entity_vat_id", entity));
+    }
+}
