@@ -17,7 +17,7 @@ public static class ReceivableBuilder
     public static ApiException NotFound(string what, Guid id) => ApiException.NotFound($"{what} {id} was not found");
 
     public static Counterpart RequireCounterpart(ReferenceSet refs, Guid id) =>
-        refs.Counterpart is { } c && c.Id == id.ToString() ? c : throw NotFound("Counterpart", id);
+        refs.Counterparts.TryGetValue(id, out var c) ? c : throw NotFound("Counterpart", id);
 
     /// <summary>Copies the counterpart's data; the addresses, VAT id and contact must be the counterpart's own.</summary>
     public static void ApplyCounterpart(Receivable doc, Counterpart counterpart, Guid billingAddressId, Guid? shippingAddressId, Guid? vatIdId, Guid? contactId)
@@ -49,18 +49,31 @@ public static class ReceivableBuilder
     public static void ApplyEntity(Receivable doc, ReferenceSet refs, EntityOverridesRequest? overrides, Guid? vatIdId, Guid? bankAccountId)
     {
         var entity = refs.Entity;
-        doc.EntityVatId = vatIdId is { } v
-            ? refs.EntityVatIds.TryGetValue(v, out var vat) ? vat.Deserialize<EntityVatIdSnapshot>(ApiJson.Storage) : throw NotFound("Entity VAT id", v)
-            : null;
+        ApplyEntityVatId(doc, refs, vatIdId);
         var snapshot = EntitySnapshot.From(entity, doc.EntityVatId?.Value);
         doc.Entity = overrides?.ApplyTo(snapshot) ?? snapshot;
         doc.EntityAddress = EntityAddressSnapshot.From(entity.Address);
+        ApplyBankAccount(doc, refs, bankAccountId);
+        doc.OriginalFileLanguage = entity.Settings.Language ?? "en";
+    }
+
+    /// <summary>Only the bank account changes: the rest of the issuer's snapshot stays as it was.</summary>
+    public static void ApplyBankAccount(Receivable doc, ReferenceSet refs, Guid? bankAccountId)
+    {
         doc.EntityBankAccount = bankAccountId is { } b
             ? refs.BankAccounts.TryGetValue(b, out var account) ? account.Deserialize<BankAccountSnapshot>(ApiJson.Storage) : throw NotFound("Bank account", b)
             : null;
-        doc.OriginalFileLanguage = entity.Settings.Language ?? "en";
-        doc.Refs.EntityVatIdId = vatIdId;
         doc.Refs.EntityBankAccountId = bankAccountId;
+    }
+
+    /// <summary>Only the VAT id changes (and the VAT number printed with the issuer).</summary>
+    public static void ApplyEntityVatId(Receivable doc, ReferenceSet refs, Guid? vatIdId)
+    {
+        doc.EntityVatId = vatIdId is { } v
+            ? refs.EntityVatIds.TryGetValue(v, out var vat) ? vat.Deserialize<EntityVatIdSnapshot>(ApiJson.Storage) : throw NotFound("Entity VAT id", v)
+            : null;
+        doc.Refs.EntityVatIdId = vatIdId;
+        if (doc.Entity is not null && doc.EntityVatId is { } id) doc.Entity = doc.Entity with { VatId = id.Value };
     }
 
     public static PaymentTermsSnapshot? PaymentTerms(ReferenceSet refs, Guid? id, InlinePaymentTermsRequest? inline)

@@ -45,7 +45,7 @@ public static class ReceivableEndpoints
 
     public static async Task<ApiResponse> Clone(ApiRequest request)
     {
-        var doc = await Operations(request).CloneAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);
+        var doc = await Operations(request).CloneAsync(request.Principal, request.EntityId, request.PathId("receivable_id"), request.Aborted);
         return ApiResponse.Created(doc.Document, doc.ETag);
     }
 

@@ -129,8 +129,10 @@ public sealed partial class ReceivableOperations
                 e.CounterpartVatIdId ?? (sameCounterpart ? doc.Refs.CounterpartVatIdId : null),
                 e.ContactId ?? (sameCounterpart ? doc.Refs.ContactId : null));
         }
-        if (e.Entity is not null || e.EntityBankAccountId is not null || e.EntityVatIdId is not null)
-            ReceivableBuilder.ApplyEntity(doc, refs, e.Entity, e.EntityVatIdId ?? doc.Refs.EntityVatIdId, e.EntityBankAccountId ?? doc.Refs.EntityBankAccountId);
+        // A new bank account or VAT id changes only that: the issuer data and earlier overrides stay as they are.
+        if (e.EntityBankAccountId is not null) ReceivableBuilder.ApplyBankAccount(doc, refs, e.EntityBankAccountId);
+        if (e.EntityVatIdId is not null) ReceivableBuilder.ApplyEntityVatId(doc, refs, e.EntityVatIdId);
+        if (e.Entity is { } overrides) doc.Entity = overrides.ApplyTo(doc.Entity);
         if (e.DocumentId is not null)
         {
             if (refs.Entity.Settings.ReceivableEditFlow != ReceivableEditFlow.NonCompliant)
@@ -253,7 +255,7 @@ public sealed partial class ReceivableOperations
                 same ? invoice.Refs.CounterpartShippingAddressId : counterpart.DefaultShippingAddressId,
                 e.CounterpartVatIdId ?? (same ? invoice.Refs.CounterpartVatIdId : null), e.ContactId ?? (same ? invoice.Refs.ContactId : null));
         }
-        if (e.EntityVatIdId is not null) ReceivableBuilder.ApplyEntity(invoice, refs, null, e.EntityVatIdId, invoice.Refs.EntityBankAccountId);
+        if (e.EntityVatIdId is not null) ReceivableBuilder.ApplyEntityVatId(invoice, refs, e.EntityVatIdId);
         if (e.Entity is { } entity) invoice.Entity = entity.ToSnapshot();
         if (e.EntityAddress is { } address) invoice.EntityAddress = address.ToSnapshot();
         invoice.DueDate = e.DueDate ?? invoice.DueDate;
@@ -303,7 +305,7 @@ public sealed partial class ReceivableOperations
     /// A new draft of the same type with the same lines and counterpart; no number, dates or payment data.
     /// Counterpart, bank account and VAT id are read again from their ids (spec 3.8): a deleted one is 409.
     /// </summary>
-    public async Task<Stored<Receivable>> CloneAsync(Guid entityId, Guid id, CancellationToken ct)
+    public async Task<Stored<Receivable>> CloneAsync(Auth.ApiPrincipal principal, Guid entityId, Guid id, CancellationToken ct)
     {
         var source = (await store.ReadAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(id)).Document;
         if (source is CreditNote) throw ApiException.Conflict("Credit notes cannot be cloned; only invoices and quotes");
@@ -334,11 +336,11 @@ public sealed partial class ReceivableOperations
             },
             _ => throw new InvalidOperationException("unreachable"),
         };
-        CopyCommon(source, clone, new Auth.ApiPrincipal(Guid.Empty, Guid.Empty, null, source.EntityUserId));
+        CopyCommon(source, clone, principal);
         clone.BasedOn = null;
         clone.BasedOnDocumentId = null;
 
-        var counterpart = refs.Counterpart ?? throw ApiException.Conflict($"Cannot clone: counterpart {source.CounterpartId} no longer exists");
+        var counterpart = refs.Counterparts.GetValueOrDefault(source.CounterpartId) ?? throw ApiException.Conflict($"Cannot clone: counterpart {source.CounterpartId} no longer exists");
         var billing = source.Refs.CounterpartBillingAddressId ?? counterpart.DefaultBillingAddressId;
         if (billing is null || counterpart.FindAddress(billing.Value) is null)
             throw ApiException.Conflict("Cannot clone: the counterpart's billing address no longer exists");

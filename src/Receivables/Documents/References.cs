@@ -17,7 +17,8 @@ namespace Receivables.Documents;
 public sealed class ReferenceSet
 {
     public required Entity Entity { get; init; }
-    public Counterpart? Counterpart { get; init; }
+    /// <summary>Every counterpart read: an update that changes the counterpart reads the old and the new one.</summary>
+    public Dictionary<Guid, Counterpart> Counterparts { get; } = [];
     public Dictionary<Guid, Product> Products { get; } = [];
     public Dictionary<Guid, MeasureUnit> MeasureUnits { get; } = [];
     public Dictionary<Guid, JsonElement> CustomVatRates { get; } = [];
@@ -36,7 +37,7 @@ public sealed class ReferenceSet
         var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).Append(entityId.ToString());
         var documents = await store.ReadManyAsync(entityId, wanted, ct);
         Entity? entity = null;
-        Counterpart? counterpart = null;
+        var counterparts = new List<Counterpart>();
         var set = new List<(string Resource, Guid Id, JsonElement Json)>();
         foreach (var doc in documents)
         {
@@ -45,11 +46,12 @@ public sealed class ReferenceSet
             switch (resource)
             {
                 case Entity.ResourceName: entity = doc.Deserialize<Entity>(ApiJson.Storage); break;
-                case Counterpart.ResourceName: counterpart = doc.Deserialize<Counterpart>(ApiJson.Storage); break;
+                case Counterpart.ResourceName: counterparts.Add(doc.Deserialize<Counterpart>(ApiJson.Storage)!); break;
                 default: set.Add((resource ?? "", id, doc)); break;
             }
         }
-        var references = new ReferenceSet { Entity = entity ?? throw EntityDirectory.NotFound(entityId), Counterpart = counterpart };
+        var references = new ReferenceSet { Entity = entity ?? throw EntityDirectory.NotFound(entityId) };
+        foreach (var c in counterparts) references.Counterparts[Guid.Parse(c.Id)] = c;
         foreach (var (resource, id, json) in set)
         {
             switch (resource)

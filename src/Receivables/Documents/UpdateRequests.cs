@@ -104,6 +104,9 @@ public sealed class UpdateQuote : UpdateDraft
     {
         base.Validate(v);
         ReceivableFields.Url(v, QuoteAcceptPageUrl, "quote_accept_page_url", 65536);
+        // A quote has no payment terms (spec 4.3): refused as on create, never accepted and dropped.
+        if (PaymentTermsId is not null) v.Add("payment_terms_id", "extra fields not permitted", "value_error.extra");
+        if (PaymentTerms is not null) v.Add("payment_terms", "extra fields not permitted", "value_error.extra");
     }
 }
 
