@@ -14,14 +14,14 @@ public sealed partial class ReceivableOperations
     /// again from a fresh read. With the client's If-Match a stale version is 412 at once.
     /// </summary>
     private async Task<Stored<Receivable>> ChangeAsync(Guid entityId, Guid id, string? ifMatch,
-        Func<Receivable, IEnumerable<Guid?>> references, Action<Receivable, ReferenceSet> change, CancellationToken ct)
+        Func<Receivable, IEnumerable<Guid?>> references, Action<Receivable, ReferenceSet> change, CancellationToken ct, bool withMeasureUnits = false)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.ReadAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(id);
             if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
                 throw new StaleVersionException($"receivable {id} has changed since the version in If-Match");
-            var refs = await ReferenceSet.LoadAsync(store, entityId, references(current.Document), ct);
+            var refs = await ReferenceSet.LoadAsync(store, entityId, references(current.Document), ct, withMeasureUnits);
             var doc = current.Document;
             change(doc, refs);
             doc.UpdatedAt = clock.GetUtcNow();
@@ -288,7 +288,7 @@ public sealed partial class ReceivableOperations
                 }
                 doc.LineItems = ReceivableBuilder.Lines(request.Data!, refs, doc.Currency, "data");
                 ReceivableBuilder.Recompute(doc);
-            }, ct);
+            }, ct, withMeasureUnits: request.Data!.Any(l => l.ProductId is not null));
 
     /// <summary>Only drafts can be deleted; the document is gone afterwards (404).</summary>
     public async Task DeleteAsync(Guid entityId, Guid id, string? ifMatch, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
 
         var refs = await ReferenceSet.LoadAsync(store, entityId,
             [request.CounterpartId, request.PaymentTermsId, request.EntityBankAccountId, request.EntityVatIdId,
-             .. request.LineItems!.Select(l => l.ProductId), .. request.LineItems!.Select(l => l.CustomVatRateId)], ct);
+             .. request.LineItems!.Select(l => l.ProductId), .. request.LineItems!.Select(l => l.CustomVatRateId)], ct,
+            withMeasureUnits: request.LineItems!.Any(l => l.ProductId is not null));
         var settings = refs.Entity.Settings;
         var now = clock.GetUtcNow();
         Receivable doc = request.Type == ReceivableType.Quote

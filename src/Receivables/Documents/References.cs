@@ -11,7 +11,7 @@ namespace Receivables.Documents;
 /// <summary>
 /// Everything a receivable is made from, read in one ReadMany of the entity's partition (the entity itself, the
 /// counterpart with its addresses/contacts/VAT ids, products, custom VAT rates, payment terms, bank account and
-/// VAT id), plus one more for the measure units the catalog products name. Resources only this code reads as
+/// VAT id, and the measure units catalog products name). Resources only this code reads as
 /// snapshots are kept as JSON: their stored fields are the API's, which is what a document copies.
 /// </summary>
 public sealed class ReferenceSet
@@ -32,10 +32,14 @@ public sealed class ReferenceSet
     public const string BankAccountResource = "entity_bank_account";
     public const string EntityVatIdResource = "entity_vat_id";
 
-    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct)
+    /// <param name="withMeasureUnits">
+    /// Catalog products name their measure unit by id; an entity has few units, so all of them come in the same query
+    /// rather than in a second round trip once the products are known.
+    /// </param>
+    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct, bool withMeasureUnits = false)
     {
         var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).Append(entityId.ToString());
-        var documents = await store.ReadManyAsync(entityId, wanted, ct);
+        var documents = await store.ReadManyAsync(entityId, wanted, ct, withMeasureUnits ? MeasureUnit.ResourceName : null);
         Entity? entity = null;
         var counterparts = new List<Counterpart>();
         var set = new List<(string Resource, Guid Id, JsonElement Json)>();
@@ -62,19 +66,7 @@ public sealed class ReferenceSet
                 case BankAccountResource: references.BankAccounts[id] = json; break;
                 case EntityVatIdResource: references.EntityVatIds[id] = json; break;
                 case Receivable.ResourceName: references.Receivables[id] = json.Deserialize<Receivable>(ApiJson.Storage)!; break;
-            }
-        }
-
-        var units = references.Products.Values.Where(p => p.MeasureUnitId is not null).Select(p => p.MeasureUnitId!.Value.ToString()).Distinct().ToList();
-        if (units.Count > 0)
-        {
-            foreach (var doc in await store.ReadManyAsync(entityId, units, ct))
-            {
-                if (doc.TryGetProperty("resource", out var r) && r.GetString() == MeasureUnit.ResourceName)
-                {
-                    var unit = doc.Deserialize<MeasureUnit>(ApiJson.Storage)!;
-                    references.MeasureUnits[Guid.Parse(unit.Id)] = unit;
-                }
+                case MeasureUnit.ResourceName: references.MeasureUnits[id] = json.Deserialize<MeasureUnit>(ApiJson.Storage)!; break;
             }
         }
         return references;

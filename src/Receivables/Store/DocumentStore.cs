@@ -137,18 +137,20 @@ public sealed class DocumentStore
     /// Several documents of one partition in one round trip (ReadMany); missing ids are simply absent.
     /// Returned as JSON: a caller tells the kinds apart by their <c>resource</c> field.
     /// </summary>
-    public async Task<IReadOnlyList<JsonElement>> ReadManyAsync(Guid entityId, IEnumerable<string> ids, CancellationToken ct)
+    /// <param name="allOfResource">Also every document of this kind (a small set, such as measure units), in the same query.</param>
+    public async Task<IReadOnlyList<JsonElement>> ReadManyAsync(Guid entityId, IEnumerable<string> ids, CancellationToken ct, string? allOfResource = null)
     {
         var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0) return [];
+        if (wanted.Count == 0 && allOfResource is null) return [];
         var c = await ContainerAsync();
         // One partition, no aggregates: optimistic direct execution sends the query without asking for a plan first.
-        var query = new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)").WithParameter("@ids", wanted);
+        var query = allOfResource is null
+            ? new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)").WithParameter("@ids", wanted)
+            : new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id) OR c.resource = @resource").WithParameter("@ids", wanted).WithParameter("@resource", allOfResource);
         using var iterator = c.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions
         {
             PartitionKey = new PartitionKey(entityId.ToString()),
             EnableOptimisticDirectExecution = true,
-            MaxItemCount = wanted.Count,
         });
         var found = new List<JsonElement>(wanted.Count);
         while (iterator.HasMoreResults)

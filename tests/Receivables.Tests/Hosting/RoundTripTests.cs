@@ -42,4 +42,21 @@ public sealed class RoundTripTests(ApiHost api)
         Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Post, "/v1/auth/token", new { grant_type = "client_credentials", client_id = ApiHost.ClientA, client_secret = ApiHost.SecretA }), HttpStatusCode.OK));
         Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{id}", entityId: Guid.NewGuid(), configure: r => r.Headers.Remove("Authorization")), HttpStatusCode.Unauthorized));
     }
+
+    [Fact]
+    public async Task a_document_with_catalog_lines_costs_one_query_for_everything_it_references_then_one_write()
+    {
+        var world = await Documents.DocumentWorld.CreateAsync(api);
+        var body = world.Invoice(world.CatalogLine(1), world.CatalogLine(2), Documents.DocumentWorld.InlineLine("Travel", 4500, 1, Documents.DocumentWorld.Vat7));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Post, "/v1/receivables", body, world.Entity), HttpStatusCode.Created));
+
+        var (created, _) = await world.CreateAsync(body);
+        var id = created["id"]!.GetValue<string>();
+        // Read, the references of the new lines (with the measure units), conditional replace.
+        Assert.Equal(3, await CountAsync(() => api.SendAsync(HttpMethod.Put, $"/v1/receivables/{id}/line_items", new { data = new[] { world.CatalogLine(3) } }, world.Entity), HttpStatusCode.OK));
+        Assert.Equal(3, await CountAsync(() => api.SendAsync(HttpMethod.Patch, $"/v1/receivables/{id}", new { invoice = new { memo = "m" } }, world.Entity), HttpStatusCode.OK));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Post, $"/v1/receivables/{id}/verify", null, world.Entity), HttpStatusCode.OK));
+        Assert.Equal(3, await CountAsync(() => api.SendAsync(HttpMethod.Post, $"/v1/receivables/{id}/clone", null, world.Entity), HttpStatusCode.Created));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Delete, $"/v1/receivables/{id}", null, world.Entity), HttpStatusCode.NoContent));
+    }
 }
