@@ -75,4 +75,31 @@ public sealed class BadInputTests(ApiHost api)
         });
         Assert.True(refused >= 30, $"{refused} refused");
     }
+
+    [Fact]
+    public async Task bad_settings_patches_are_4xx_and_change_nothing()
+    {
+        var entity = await api.CreateEntityAsync();
+        var patch = new
+        {
+            receivable_edit_flow = "non_compliant", vat_mode = "inclusive", vat_inclusive_discount_mode = "inclusive",
+            quote_signature_required = true, generate_paid_invoice_pdf = true, language = "de",
+            document_ids = new { separator = "/", min_digits = 6, prefix = "ACME", include_date = true, document_type_prefix = new { invoice = "RE", quote = "AN" } },
+        };
+        var refused = await FeedAsync(api, HttpMethod.Patch, $"/v1/entities/{entity}/settings", patch, null, new HashSet<string>(), async () =>
+        {
+            using var read = await api.SendAsync(HttpMethod.Get, $"/v1/entities/{entity}/settings");
+            return await read.Content.ReadAsStringAsync();
+        });
+        Assert.True(refused >= 50, $"{refused} refused");
+    }
+
+    [Fact]
+    public async Task bad_token_requests_are_4xx_and_issue_nothing()
+    {
+        var body = new { grant_type = "client_credentials", client_id = ApiHost.ClientA, client_secret = ApiHost.SecretA };
+        var refused = await FeedAsync(api, HttpMethod.Post, "/v1/auth/token", body, null,
+            new HashSet<string> { "grant_type", "client_id", "client_secret" }, () => Task.FromResult(""));
+        Assert.True(refused >= 50, $"{refused} refused");
+    }
 }
