@@ -30,6 +30,9 @@ public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictio
 
     public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
 
-    /// <summary>The <c>If-Match</c> header, when the client wants its write to apply only to the version it read.</summary>
-    public string? IfMatch => Http.Request.Headers.IfMatch.ToString() is { Length: > 0 } v ? v : null;
+    /// <summary>
+    /// The <c>If-Match</c> header, when the client wants its write to apply only to the version it read.
+    /// <c>*</c> (any version) asks for nothing beyond existence, which every update checks anyway.
+    /// </summary>
+    public string? IfMatch => Http.Request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } v && v != "*" ? v : null;
 }

@@ -58,6 +58,10 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
         {
             return ApiResponse.Validation(e.Issues);
         }
+        catch (InvalidContinuationException)
+        {
+            return ApiResponse.Validation([new ValidationIssue(["query", "pagination_token"], "invalid pagination token", "value_error")]);
+        }
         catch (StaleVersionException e)
         {
             return ApiResponse.Error(StatusCodes.Status412PreconditionFailed, e.Message);

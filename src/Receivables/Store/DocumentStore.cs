@@ -202,13 +202,21 @@ public sealed class DocumentStore
         using var iterator = c.GetItemQueryIterator<T>(query, continuation, options);
         var items = new List<T>(limit);
         string? next = continuation;
-        // A page may come back short (the service bounds pages by size and time); keep reading to fill it.
-        while (iterator.HasMoreResults && items.Count < limit)
+        try
         {
-            var page = await iterator.ReadNextAsync(ct);
-            items.AddRange(page);
-            next = page.ContinuationToken;
-            if (next is null) break;
+            // A page may come back short (the service bounds pages by size and time); keep reading to fill it.
+            while (iterator.HasMoreResults && items.Count < limit)
+            {
+                var page = await iterator.ReadNextAsync(ct);
+                items.AddRange(page);
+                next = page.ContinuationToken;
+                if (next is null) break;
+            }
+        }
+        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
+        {
+            // The continuation came from the client (inside a pagination token): a forged or stale one is its error.
+            throw new InvalidContinuationException();
         }
         return (items, iterator.HasMoreResults ? next : null);
     }

@@ -150,6 +150,8 @@ public sealed class EntityTests(ApiHost api)
     [InlineData("limit=ten", "query.limit")]
     [InlineData("order=sideways", "query.order")]
     [InlineData("pagination_token=%%%", "query.pagination_token")]
+    // A well-formed token whose store continuation is garbage: {"continuation":"garbage{","query":{}}.
+    [InlineData("pagination_token=eyJjb250aW51YXRpb24iOiJnYXJiYWdleyIsInF1ZXJ5Ijp7fX0", "query.pagination_token")]
     public async Task bad_list_parameters_are_422(string query, string loc)
     {
         using var response = await api.SendAsync(HttpMethod.Get, "/v1/entities?" + query);
