@@ -57,17 +57,7 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
     /// <summary>All of the entity's accounts, oldest first: an entity has a few, and the route takes no paging parameters.</summary>
     public async Task<IReadOnlyList<EntityBankAccount>> ListAsync(Guid entityId, CancellationToken ct)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC")
-            .WithParameter("@resource", EntityBankAccount.ResourceName);
-        var all = new List<EntityBankAccount>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<EntityBankAccount>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.ReadAllAsync<EntityBankAccount>(entityId, EntityBankAccount.ResourceName, ct);
     }
 
     public async Task<Stored<EntityBankAccount>> UpdateAsync(Guid entityId, Guid accountId, UpdateEntityBankAccountRequest request, string? ifMatch, CancellationToken ct)
@@ -113,15 +103,7 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
         var query = new QueryDefinition("SELECT c.id, c._etag, c.is_default_for_currency FROM c WHERE c.resource = @resource AND c.currency = @currency")
             .WithParameter("@resource", EntityBankAccount.ResourceName)
             .WithParameter("@currency", currency);
-        var all = new List<AccountVersion>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<AccountVersion>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.QueryAllAsync<AccountVersion>(query, entityId, ct);
     }
 
     public static ApiException NotFound(Guid accountId) => ApiException.NotFound($"Bank account {accountId} was not found");

@@ -46,15 +46,7 @@ public sealed class EntityVatIdOperations(DocumentStore store, EntityDirectory d
     {
         var query = new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.id ASC")
             .WithParameter("@resource", EntityVatId.ResourceName);
-        var all = new List<EntityVatId>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<EntityVatId>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.QueryAllAsync<EntityVatId>(query, entityId, ct);
     }
 
     public async Task<Stored<EntityVatId>> UpdateAsync(ApiPrincipal principal, Guid entityId, Guid vatId, UpdateEntityVatIdRequest request, string? ifMatch, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Store;
 
@@ -28,17 +27,7 @@ public sealed class MeasureUnitOperations(DocumentStore store, TimeProvider cloc
     /// <summary>All units of the entity, oldest first: an entity has a handful, and the API does not page them.</summary>
     public async Task<IReadOnlyList<MeasureUnit>> ListAsync(Guid entityId, CancellationToken ct)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC")
-            .WithParameter("@resource", MeasureUnit.ResourceName);
-        var all = new List<MeasureUnit>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<MeasureUnit>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.ReadAllAsync<MeasureUnit>(entityId, MeasureUnit.ResourceName, ct);
     }
 
     public async Task<Stored<MeasureUnit>> UpdateAsync(Guid entityId, Guid unitId, UpdateMeasureUnitRequest request, string? ifMatch, CancellationToken ct)

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Store;
 
@@ -27,17 +26,7 @@ public sealed class PaymentTermsOperations(DocumentStore store, TimeProvider clo
     /// <summary>All of the entity's payment terms, oldest first: the API does not page them.</summary>
     public async Task<IReadOnlyList<PaymentTermsDocument>> ListAsync(Guid entityId, CancellationToken ct)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC")
-            .WithParameter("@resource", PaymentTermsDocument.ResourceName);
-        var all = new List<PaymentTermsDocument>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<PaymentTermsDocument>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.ReadAllAsync<PaymentTermsDocument>(entityId, PaymentTermsDocument.ResourceName, ct);
     }
 
     public async Task<Stored<PaymentTermsDocument>> UpdateAsync(Guid entityId, Guid termsId, UpdatePaymentTermsRequest request, string? ifMatch, CancellationToken ct)

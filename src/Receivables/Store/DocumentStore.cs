@@ -187,6 +187,25 @@ public sealed class DocumentStore
         }
     }
 
+    /// <summary>Every result of a single-partition query, page after page (for the small lists the API does not page).</summary>
+    public async Task<IReadOnlyList<T>> QueryAllAsync<T>(QueryDefinition query, Guid entityId, CancellationToken ct)
+    {
+        var all = new List<T>();
+        string? continuation = null;
+        do
+        {
+            var (items, next) = await QueryPageAsync<T>(query, entityId, 100, continuation, ct);
+            all.AddRange(items);
+            continuation = next;
+        }
+        while (continuation is not null);
+        return all;
+    }
+
+    /// <summary>Every document of one kind in an entity's partition, oldest first.</summary>
+    public Task<IReadOnlyList<T>> ReadAllAsync<T>(Guid entityId, string resource, CancellationToken ct) =>
+        QueryAllAsync<T>(new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC").WithParameter("@resource", resource), entityId, ct);
+
     /// <summary>One page of a query, continuing from <paramref name="continuation"/>.</summary>
     public async Task<(IReadOnlyList<T> Items, string? Continuation)> QueryPageAsync<T>(
         QueryDefinition query, Guid? entityId, int limit, string? continuation, CancellationToken ct)

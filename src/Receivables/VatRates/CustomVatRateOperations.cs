@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Store;
 
@@ -30,17 +29,7 @@ public sealed class CustomVatRateOperations(DocumentStore store, TimeProvider cl
     /// <summary>All of the entity's custom rates, oldest first: the API does not page them.</summary>
     public async Task<IReadOnlyList<CustomVatRate>> ListAsync(Guid entityId, CancellationToken ct)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC")
-            .WithParameter("@resource", CustomVatRate.ResourceName);
-        var all = new List<CustomVatRate>();
-        string? continuation = null;
-        do
-        {
-            var (items, next) = await store.QueryPageAsync<CustomVatRate>(query, entityId, 100, continuation, ct);
-            all.AddRange(items);
-            continuation = next;
-        } while (continuation is not null);
-        return all;
+        return await store.ReadAllAsync<CustomVatRate>(entityId, CustomVatRate.ResourceName, ct);
     }
 
     public async Task<Stored<CustomVatRate>> UpdateAsync(Guid entityId, Guid rateId, UpdateCustomVatRateRequest request, string? ifMatch, CancellationToken ct)
