@@ -16,7 +16,7 @@ public sealed class ReceivableFunctions(ReceivablesApi api)
         api.HandleAsync(ApiRoutes.GetReceivableRequiredFields, req);
 
     [Function(nameof(ApiRoutes.GetReceivable))]
-    public Task<IActionResult> GetReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id}")] HttpRequest req) =>
+    public Task<IActionResult> GetReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id:guid}")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.GetReceivable, req);
 
     [Function(nameof(ApiRoutes.UpdateReceivable))]

@@ -42,11 +42,19 @@ public static class ReceivablesSettings
         "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "AZURE_CLIENT_ID",
     ];
 
-    /// <summary>Set by the platform itself, never by a user: tells the app it runs in Azure.</summary>
+    /// <summary>Set by the App Service platform itself, never by a user: tells the app it runs in Azure.</summary>
     public const string AzureInstanceVariable = "WEBSITE_INSTANCE_ID";
 
+    /// <summary>
+    /// The plan's SKU (Dynamic, ElasticPremium, FlexConsumption ...), set by the platform. Flex Consumption does not set
+    /// <see cref="AzureInstanceVariable"/>, so both are checked.
+    /// </summary>
+    public const string AzureSkuVariable = "WEBSITE_SKU";
+
     /// <summary>Set by the Azure Functions and App Service platforms; absent on a developer machine.</summary>
-    public static bool RunningInAzure => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AzureInstanceVariable));
+    public static bool RunningInAzure =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AzureInstanceVariable))
+        || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(AzureSkuVariable));
 
     public static CosmosConnection ReadCosmos(IConfiguration configuration, bool runningInAzure)
     {

@@ -215,9 +215,14 @@ public sealed class ConventionTests(ApiHost api)
     public async Task a_path_id_that_is_not_a_uuid_is_422()
     {
         var entity = await api.CreateEntityAsync();
-        using var response = await api.SendAsync(HttpMethod.Get, "/v1/receivables/12345", entityId: entity);
+        using var response = await api.SendAsync(HttpMethod.Delete, "/v1/receivables/12345", entityId: entity);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("path.receivable_id", Json.Loc(Json.Detail(await Json.ReadAsync(response))[0]!));
+
+        // GET takes GUIDs only (so that receivables/required_fields is never read as an id): anything else is no such route.
+        using var get = await api.SendAsync(HttpMethod.Get, "/v1/receivables/12345", entityId: entity);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+        Assert.NotEmpty(Json.Error(await Json.ReadAsync(get)));
     }
 
     [Fact]

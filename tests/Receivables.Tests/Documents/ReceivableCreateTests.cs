@@ -476,7 +476,8 @@ public sealed class ReceivableCreateTests(ApiHost api)
         Assert.Equal(Json.Error(await Json.ReadAsync(unknown)).Replace(unknownId.ToString(), "ID", StringComparison.Ordinal),
             Json.Error(await Json.ReadAsync(foreign)).Replace(id, "ID", StringComparison.Ordinal));
 
+        // GET takes GUIDs only (receivables/required_fields must never be read as an id): anything else is no such route.
         using var notUuid = await api.SendAsync(HttpMethod.Get, "/v1/receivables/not-a-uuid", entityId: world.Entity);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, notUuid.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notUuid.StatusCode);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class DeploymentTests
     [Fact]
     public void every_setting_the_code_reads_is_declared()
     {
-        var declared = ReceivablesSettings.All.Select(s => s.Key).Concat(ReceivablesSettings.Platform).Append(ReceivablesSettings.AzureInstanceVariable).ToHashSet();
+        var declared = ReceivablesSettings.All.Select(s => s.Key).Concat(ReceivablesSettings.Platform).Append(ReceivablesSettings.AzureInstanceVariable).Append(ReceivablesSettings.AzureSkuVariable).ToHashSet();
         var read = new HashSet<string>();
 
         // Settings bound to AuthOptions / PartnerClient.

@@ -25,6 +25,6 @@ public sealed partial class RequestsFileTests
     private static partial Regex RequestLine();
 
     // Route parameters ({receivable_id}) and .http variables ({{receivableId}}) both become {}.
-    [GeneratedRegex(@"\{\{?[A-Za-z_]+\}?\}")]
+    [GeneratedRegex(@"\{\{?[A-Za-z_]+(:[a-z]+)?\}?\}")]
     private static partial Regex Placeholder();
 }
