@@ -52,7 +52,7 @@ public sealed class DocumentStore
         var c = await ContainerAsync();
         var pk = new PartitionKey(document.EntityId.ToString());
         if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
-            return await WithRecordAsync(c.CreateTransactionalBatch(pk).CreateItem(document), document, record, ct);
+            return await ExecuteAsync(c.CreateTransactionalBatch(pk).CreateItem(document), document, null, record, ct);
         try
         {
             var response = await c.CreateItemAsync(document, pk, cancellationToken: ct);
@@ -72,7 +72,7 @@ public sealed class DocumentStore
         if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
         {
             var batch = c.CreateTransactionalBatch(pk).ReplaceItem(document.Id, document, new TransactionalBatchItemRequestOptions { IfMatchEtag = etag });
-            return await WithRecordAsync(batch, document, record, ct);
+            return await ExecuteAsync(batch, document, null, record, ct);
         }
         try
         {
@@ -96,40 +96,34 @@ public sealed class DocumentStore
         var batch = c.CreateTransactionalBatch(new PartitionKey(document.EntityId.ToString()))
             .ReplaceItem(guard.Id, guard, new TransactionalBatchItemRequestOptions { IfMatchEtag = guardEtag })
             .CreateItem(document);
-        var record = IdempotencyScope.Current?.ClaimFor(document.EntityId);
+        return await ExecuteAsync(batch, document, guard, IdempotencyScope.Current?.ClaimFor(document.EntityId), ct);
+    }
+
+    /// <summary>
+    /// Runs a batch whose last operation writes <paramref name="document"/> (after an optional unchanged
+    /// <paramref name="guard"/>), with the request's idempotency record appended when it carries one: all or nothing.
+    /// A failed batch becomes the typed conflict of the operation that failed.
+    /// </summary>
+    private static async Task<Stored<T>> ExecuteAsync<T>(TransactionalBatch batch, T document, StoredDocument? guard, IdempotencyRecord? record, CancellationToken ct)
+        where T : StoredDocument
+    {
+        var documentIndex = guard is null ? 0 : 1;
         if (record is not null) batch = batch.CreateItem(record);
         using var response = await batch.ExecuteAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            if (record is not null && response[2].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
-            if (response[0].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
+            if (record is not null && response[documentIndex + 1].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
+            if (guard is not null && response[0].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
                 throw new ConcurrencyConflictException($"{guard.Resource} {guard.Id} was changed by another request");
-            if (response[1].StatusCode == HttpStatusCode.Conflict) throw new DocumentExistsException($"{document.Resource} {document.Id} already exists");
-            throw new CosmosException($"batch failed: {response.StatusCode}", response.StatusCode, 0, response.ActivityId, response.RequestCharge);
-        }
-        if (record is not null) IdempotencyScope.Current?.MarkClaimed();
-        var written = response.GetOperationResultAtIndex<T>(1);
-        return new Stored<T>(written.Resource ?? document, written.ETag);
-    }
-
-    /// <summary>
-    /// The request's first write and its idempotency record, in one TransactionalBatch: both or neither.
-    /// </summary>
-    private static async Task<Stored<T>> WithRecordAsync<T>(TransactionalBatch batch, T document, IdempotencyRecord record, CancellationToken ct) where T : StoredDocument
-    {
-        using var response = await batch.CreateItem(record).ExecuteAsync(ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            if (response[1].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
-            throw response[0].StatusCode switch
+            throw response[documentIndex].StatusCode switch
             {
                 HttpStatusCode.Conflict => new DocumentExistsException($"{document.Resource} {document.Id} already exists"),
                 HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound => new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request"),
                 _ => new CosmosException($"batch failed: {response.StatusCode}", response.StatusCode, 0, response.ActivityId, response.RequestCharge),
             };
         }
-        IdempotencyScope.Current?.MarkClaimed();
-        var written = response.GetOperationResultAtIndex<T>(0);
+        if (record is not null) IdempotencyScope.Current?.MarkClaimed();
+        var written = response.GetOperationResultAtIndex<T>(documentIndex);
         return new Stored<T>(written.Resource ?? document, written.ETag);
     }
 
