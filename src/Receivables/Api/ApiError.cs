@@ -18,15 +18,3 @@ public class ApiException(int status, string message, string? type = null) : Exc
     public static ApiException Conflict(string message) => new((int)HttpStatusCode.Conflict, message);
     public static ApiException PreconditionFailed(string message) => new((int)HttpStatusCode.PreconditionFailed, message);
 }
-
-/// <summary>One item of a 422 body: <c>{"loc": [...], "msg": "...", "type": "..."}</c> (FastAPI/Pydantic shape).</summary>
-public sealed record ValidationIssue(IReadOnlyList<object> Loc, string Msg, string Type);
-
-/// <summary>A request that is well-formed but invalid: 422 with <c>{"detail": [...]}</c>.</summary>
-public sealed class ValidationException(IReadOnlyList<ValidationIssue> issues)
-    : Exception(issues.Count > 0 ? issues[0].Msg : "validation failed")
-{
-    public IReadOnlyList<ValidationIssue> Issues { get; } = issues;
-
-    public static ValidationException Of(IReadOnlyList<object> loc, string msg, string type) => new([new ValidationIssue(loc, msg, type)]);
-}

@@ -58,6 +58,16 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
         {
             return ApiResponse.Validation(e.Issues);
         }
+        catch (DomainException e)
+        {
+            // The one place a domain error becomes a status code.
+            return ApiResponse.Error(e switch
+            {
+                ResourceNotFoundException => StatusCodes.Status404NotFound,
+                ForbiddenException => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status409Conflict,
+            }, e.Message);
+        }
         catch (InvalidContinuationException)
         {
             return ApiResponse.Validation([new ValidationIssue(["query", "pagination_token"], "invalid pagination token", "value_error")]);

@@ -106,7 +106,7 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
         return await store.QueryAllAsync<AccountVersion>(query, entityId, ct);
     }
 
-    public static ApiException NotFound(Guid accountId) => ApiException.NotFound($"Bank account {accountId} was not found");
+    public static ResourceNotFoundException NotFound(Guid accountId) => new ResourceNotFoundException($"Bank account {accountId} was not found");
 
     private sealed record AccountVersion(string Id, [property: JsonPropertyName("_etag")] string ETag, bool IsDefaultForCurrency);
 }

@@ -44,10 +44,10 @@ public sealed partial class CounterpartOperations
         {
             var address = counterpart.FindAddress(addressId) ?? throw AddressNotFound(addressId);
             if (counterpart.DefaultBillingAddressId == addressId || counterpart.DefaultShippingAddressId == addressId)
-                throw ApiException.Conflict($"Address {addressId} is the counterpart's default billing or shipping address; choose another default first");
+                throw new BusinessRuleException($"Address {addressId} is the counterpart's default billing or shipping address; choose another default first");
             counterpart.Addresses.Remove(address);
         }, ct);
     }
 
-    private static ApiException AddressNotFound(Guid addressId) => ApiException.NotFound($"Counterpart address {addressId} was not found");
+    private static ResourceNotFoundException AddressNotFound(Guid addressId) => new ResourceNotFoundException($"Counterpart address {addressId} was not found");
 }

@@ -11,7 +11,7 @@ public sealed partial class CounterpartOperations
         var stored = await ChangeAsync(entityId, counterpartId, null, counterpart =>
         {
             if (counterpart.Type != CounterpartType.Organization)
-                throw ApiException.Conflict("Contact persons can only be added to organization counterparts");
+                throw new BusinessRuleException("Contact persons can only be added to organization counterparts");
             RequireRoom(counterpart.Contacts, "contacts");
             contact.IsDefault = counterpart.Contacts.Count == 0;
             counterpart.Contacts.Add(contact);
@@ -62,5 +62,5 @@ public sealed partial class CounterpartOperations
         }, ct);
     }
 
-    private static ApiException ContactNotFound(Guid contactId) => ApiException.NotFound($"Counterpart contact {contactId} was not found");
+    private static ResourceNotFoundException ContactNotFound(Guid contactId) => new ResourceNotFoundException($"Counterpart contact {contactId} was not found");
 }

@@ -45,5 +45,5 @@ public sealed partial class CounterpartOperations
         }, ct);
     }
 
-    private static ApiException VatIdNotFound(Guid vatIdId) => ApiException.NotFound($"Counterpart VAT id {vatIdId} was not found");
+    private static ResourceNotFoundException VatIdNotFound(Guid vatIdId) => new ResourceNotFoundException($"Counterpart VAT id {vatIdId} was not found");
 }

@@ -83,7 +83,7 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
             RequireAddress(counterpart, request.DefaultShippingAddressId, "default_shipping_address_id");
             if (request.Organization is { } o)
             {
-                var org = counterpart.Organization ?? throw ApiException.Conflict("organization fields cannot be set on an individual counterpart");
+                var org = counterpart.Organization ?? throw new BusinessRuleException("organization fields cannot be set on an individual counterpart");
                 org.LegalName = o.LegalName ?? org.LegalName;
                 org.IsCustomer = o.IsCustomer ?? org.IsCustomer;
                 org.IsVendor = o.IsVendor ?? org.IsVendor;
@@ -92,7 +92,7 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
             }
             if (request.Individual is { } i)
             {
-                var person = counterpart.Individual ?? throw ApiException.Conflict("individual fields cannot be set on an organization counterpart");
+                var person = counterpart.Individual ?? throw new BusinessRuleException("individual fields cannot be set on an organization counterpart");
                 person.FirstName = i.FirstName ?? person.FirstName;
                 person.LastName = i.LastName ?? person.LastName;
                 person.Title = i.Title ?? person.Title;
@@ -119,7 +119,7 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
         if (!deleted) throw NotFound(counterpartId);
     }
 
-    public static ApiException NotFound(Guid counterpartId) => ApiException.NotFound($"Counterpart {counterpartId} was not found");
+    public static ResourceNotFoundException NotFound(Guid counterpartId) => new ResourceNotFoundException($"Counterpart {counterpartId} was not found");
 
     private static void RequireAddress(Counterpart counterpart, Guid? addressId, string field)
     {
@@ -140,7 +140,7 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
 
     private static void RequireRoom<T>(List<T> list, string what)
     {
-        if (list.Count >= MaxPerList) throw ApiException.Conflict($"A counterpart has at most {MaxPerList} {what}");
+        if (list.Count >= MaxPerList) throw new BusinessRuleException($"A counterpart has at most {MaxPerList} {what}");
     }
 }
 

@@ -7,8 +7,6 @@ namespace Receivables.Documents;
 
 public enum ReceivableType { Invoice, Quote, CreditNote }
 
-public enum DiscountType { Amount, Percentage }
-
 public enum ProductServiceType { Product, Service }
 
 /// <summary>

@@ -14,7 +14,7 @@ namespace Receivables.Documents;
 /// </summary>
 public static class ReceivableBuilder
 {
-    public static ApiException NotFound(string what, Guid id) => ApiException.NotFound($"{what} {id} was not found");
+    public static ResourceNotFoundException NotFound(string what, Guid id) => new ResourceNotFoundException($"{what} {id} was not found");
 
     public static Counterpart RequireCounterpart(ReferenceSet refs, Guid id) =>
         refs.Counterparts.TryGetValue(id, out var c) ? c : throw NotFound("Counterpart", id);

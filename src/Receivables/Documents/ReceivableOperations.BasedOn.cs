@@ -32,9 +32,9 @@ public sealed partial class ReceivableOperations
     private async Task<Stored<Receivable>> InvoiceFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
     {
         if (source.Document is not Quote quote)
-            throw ApiException.Conflict($"An invoice can only be based on a quote; {source.Document.Id} is a {Wire(source.Document.Type)}");
+            throw new BusinessRuleException($"An invoice can only be based on a quote; {source.Document.Id} is a {Wire(source.Document.Type)}");
         if (!InvoiceableQuoteStatuses.Contains(quote.Status))
-            throw ApiException.Conflict($"An invoice can be made from an issued or accepted quote; this quote is {quote.Status}");
+            throw new BusinessRuleException($"An invoice can be made from an issued or accepted quote; this quote is {quote.Status}");
         var invoice = CopyCommon(quote, new Invoice
         {
             Id = Guid.NewGuid().ToString(), EntityId = quote.EntityId, Resource = Receivable.ResourceName, CreatedAt = clock.GetUtcNow(),
@@ -53,13 +53,13 @@ public sealed partial class ReceivableOperations
     private async Task<Stored<Receivable>> CreditNoteFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
     {
         if (source.Document is not Invoice invoice)
-            throw ApiException.Conflict($"A credit note can only be based on an invoice; {source.Document.Id} is a {Wire(source.Document.Type)}");
+            throw new BusinessRuleException($"A credit note can only be based on an invoice; {source.Document.Id} is a {Wire(source.Document.Type)}");
         if (!CreditableStatuses.Contains(invoice.Status))
-            throw ApiException.Conflict($"A credit note can be made for an issued, partially paid or overdue invoice; this invoice is {invoice.Status}");
+            throw new BusinessRuleException($"A credit note can be made for an issued, partially paid or overdue invoice; this invoice is {invoice.Status}");
         if (invoice.TotalAmountWithCreditNotes <= 0)
-            throw ApiException.Conflict("This invoice is fully credited already");
+            throw new BusinessRuleException("This invoice is fully credited already");
         if (await DraftCreditNotesOfAsync(invoice, ct) > 0)
-            throw ApiException.Conflict("This invoice already has a draft credit note; edit or delete it first");
+            throw new BusinessRuleException("This invoice already has a draft credit note; edit or delete it first");
 
         var creditNote = CopyCommon(invoice, new CreditNote
         {

@@ -70,7 +70,7 @@ public sealed partial class ReceivableOperations
                     ApplyIssued(invoice, envelope, refs);
                     break;
                 default:
-                    throw ApiException.Conflict($"This {Wire(doc.Type)} cannot be updated with the {EnvelopeName(request)} envelope; use the {Wire(doc.Type)} envelope{(doc.Type == ReceivableType.Invoice ? " (issued_invoice once issued)" : "")}");
+                    throw new BusinessRuleException($"This {Wire(doc.Type)} cannot be updated with the {EnvelopeName(request)} envelope; use the {Wire(doc.Type)} envelope{(doc.Type == ReceivableType.Invoice ? " (issued_invoice once issued)" : "")}");
             }
             ReceivableBuilder.Recompute(doc);
         }, ct);
@@ -81,7 +81,7 @@ public sealed partial class ReceivableOperations
     private static void RequireDraft(Receivable doc, string envelope)
     {
         if (!doc.IsDraft)
-            throw ApiException.Conflict(doc is Invoice
+            throw new BusinessRuleException(doc is Invoice
                 ? $"This invoice is {doc.Status}; only drafts take the {envelope} envelope (use issued_invoice)"
                 : $"This {Wire(doc.Type)} is {doc.Status}; only drafts can be edited");
     }
@@ -114,7 +114,7 @@ public sealed partial class ReceivableOperations
         if (e.Currency is { } currency && currency != doc.Currency)
         {
             if (doc.LineItems.Count > 0)
-                throw ApiException.Conflict("The currency of a document with line items cannot change: replace the lines (PUT line_items with []) first");
+                throw new BusinessRuleException("The currency of a document with line items cannot change: replace the lines (PUT line_items with []) first");
             doc.Currency = currency;
         }
         if (e.CounterpartId is not null || e.CounterpartBillingAddressId is not null || e.CounterpartShippingAddressId is not null
@@ -124,7 +124,7 @@ public sealed partial class ReceivableOperations
             var counterpart = ReceivableBuilder.RequireCounterpart(refs, counterpartId);
             var sameCounterpart = counterpartId == doc.CounterpartId;
             ReceivableBuilder.ApplyCounterpart(doc, counterpart,
-                e.CounterpartBillingAddressId ?? doc.Refs.CounterpartBillingAddressId ?? throw ApiException.Conflict("counterpart_billing_address_id is required"),
+                e.CounterpartBillingAddressId ?? doc.Refs.CounterpartBillingAddressId ?? throw new BusinessRuleException("counterpart_billing_address_id is required"),
                 e.CounterpartShippingAddressId ?? (sameCounterpart ? doc.Refs.CounterpartShippingAddressId : null),
                 e.CounterpartVatIdId ?? (sameCounterpart ? doc.Refs.CounterpartVatIdId : null),
                 e.ContactId ?? (sameCounterpart ? doc.Refs.ContactId : null));
@@ -190,7 +190,7 @@ public sealed partial class ReceivableOperations
         {
             var counterpart = ReceivableBuilder.RequireCounterpart(refs, note.CounterpartId);
             ReceivableBuilder.ApplyCounterpart(note, counterpart,
-                e.CounterpartBillingAddressId ?? note.Refs.CounterpartBillingAddressId ?? throw ApiException.Conflict("counterpart_billing_address_id is required"),
+                e.CounterpartBillingAddressId ?? note.Refs.CounterpartBillingAddressId ?? throw new BusinessRuleException("counterpart_billing_address_id is required"),
                 e.CounterpartShippingAddressId ?? note.Refs.CounterpartShippingAddressId, note.Refs.CounterpartVatIdId, note.Refs.ContactId);
         }
         if (e.CounterpartContact is { } c) note.CounterpartContact = new ContactSnapshot(c.FirstName!, c.LastName!, note.CounterpartContact?.Address, c.Email, c.Phone, c.Title);
@@ -234,11 +234,11 @@ public sealed partial class ReceivableOperations
     /// </summary>
     private static void ApplyIssued(Invoice invoice, UpdateIssuedInvoice e, ReferenceSet refs)
     {
-        if (invoice.IsDraft) throw ApiException.Conflict("This invoice is a draft; use the invoice envelope");
-        if (!IssuedFamily.Contains(invoice.Status)) throw ApiException.Conflict($"An invoice that is {invoice.Status} cannot be updated");
+        if (invoice.IsDraft) throw new BusinessRuleException("This invoice is a draft; use the invoice envelope");
+        if (!IssuedFamily.Contains(invoice.Status)) throw new BusinessRuleException($"An invoice that is {invoice.Status} cannot be updated");
         var restricted = e.NonMetadataFields().ToList();
         if (restricted.Count > 0 && refs.Entity.Settings.ReceivableEditFlow != ReceivableEditFlow.NonCompliant)
-            throw ApiException.Conflict($"In compliant mode an issued invoice accepts only partner_metadata, project_id, tag_ids and attachments; not: {string.Join(", ", restricted)}. Set the entity's receivable_edit_flow to non_compliant to correct issued invoices.");
+            throw new BusinessRuleException($"In compliant mode an issued invoice accepts only partner_metadata, project_id, tag_ids and attachments; not: {string.Join(", ", restricted)}. Set the entity's receivable_edit_flow to non_compliant to correct issued invoices.");
 
         invoice.PartnerMetadata = e.PartnerMetadata ?? invoice.PartnerMetadata;
         invoice.ProjectId = e.ProjectId ?? invoice.ProjectId;
@@ -251,7 +251,7 @@ public sealed partial class ReceivableOperations
             var same = counterpartId == invoice.CounterpartId;
             var billing = same ? invoice.Refs.CounterpartBillingAddressId : counterpart.DefaultBillingAddressId;
             ReceivableBuilder.ApplyCounterpart(invoice, counterpart,
-                billing ?? throw ApiException.Conflict("The counterpart has no billing address"),
+                billing ?? throw new BusinessRuleException("The counterpart has no billing address"),
                 same ? invoice.Refs.CounterpartShippingAddressId : counterpart.DefaultShippingAddressId,
                 e.CounterpartVatIdId ?? (same ? invoice.Refs.CounterpartVatIdId : null), e.ContactId ?? (same ? invoice.Refs.ContactId : null));
         }
@@ -277,10 +277,10 @@ public sealed partial class ReceivableOperations
             _ => request.Data!.Select(l => l.ProductId).Concat(request.Data!.Select(l => l.CustomVatRateId)),
             (doc, refs) =>
             {
-                if (doc is CreditNote) throw ApiException.Conflict("A credit note's lines are adjusted with PATCH {\"credit_note\": {\"line_items\": ...}}");
+                if (doc is CreditNote) throw new BusinessRuleException("A credit note's lines are adjusted with PATCH {\"credit_note\": {\"line_items\": ...}}");
                 var editable = doc.IsDraft || (doc is Invoice && IssuedFamily.Contains(doc.Status) && refs.Entity.Settings.ReceivableEditFlow == ReceivableEditFlow.NonCompliant);
                 if (!editable)
-                    throw ApiException.Conflict($"The lines of a {Wire(doc.Type)} that is {doc.Status} cannot change{(doc is Invoice ? " (in compliant mode)" : "")}");
+                    throw new BusinessRuleException($"The lines of a {Wire(doc.Type)} that is {doc.Status} cannot change{(doc is Invoice ? " (in compliant mode)" : "")}");
                 foreach (var (line, i) in request.Data!.Select((l, i) => (l, i)))
                 {
                     if (line.Product?.Price?.Currency is { } c && c != doc.Currency)
@@ -296,7 +296,7 @@ public sealed partial class ReceivableOperations
         var deleted = await store.DeleteCheckedAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ifMatch, doc =>
         {
             if (!doc.IsDraft)
-                throw ApiException.Conflict($"Only draft receivables can be deleted; this {Wire(doc.Type)} is {doc.Status}{(doc is Invoice ? " (cancel it instead)" : "")}");
+                throw new BusinessRuleException($"Only draft receivables can be deleted; this {Wire(doc.Type)} is {doc.Status}{(doc is Invoice ? " (cancel it instead)" : "")}");
         }, ct);
         if (!deleted) throw NotFound(id);
     }
@@ -308,12 +308,12 @@ public sealed partial class ReceivableOperations
     public async Task<Stored<Receivable>> CloneAsync(Auth.ApiPrincipal principal, Guid entityId, Guid id, CancellationToken ct)
     {
         var source = (await store.ReadAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(id)).Document;
-        if (source is CreditNote) throw ApiException.Conflict("Credit notes cannot be cloned; only invoices and quotes");
+        if (source is CreditNote) throw new BusinessRuleException("Credit notes cannot be cloned; only invoices and quotes");
         var refs = await ReferenceSet.LoadAsync(store, entityId,
             [source.CounterpartId, source.Refs.EntityBankAccountId, source.Refs.EntityVatIdId, source.Refs.PaymentTermsId,
              .. source.LineItems.Where(l => !l.Product.IsInline).Select(l => (Guid?)l.Product.Id)], ct);
         var missing = source.LineItems.Where(l => !l.Product.IsInline && !refs.Products.ContainsKey(l.Product.Id)).Select(l => l.Product.Id).ToList();
-        if (missing.Count > 0) throw ApiException.Conflict($"Cannot clone: product {missing[0]} no longer exists");
+        if (missing.Count > 0) throw new BusinessRuleException($"Cannot clone: product {missing[0]} no longer exists");
 
         var now = clock.GetUtcNow();
         Receivable clone = source switch
@@ -340,10 +340,10 @@ public sealed partial class ReceivableOperations
         clone.BasedOn = null;
         clone.BasedOnDocumentId = null;
 
-        var counterpart = refs.Counterparts.GetValueOrDefault(source.CounterpartId) ?? throw ApiException.Conflict($"Cannot clone: counterpart {source.CounterpartId} no longer exists");
+        var counterpart = refs.Counterparts.GetValueOrDefault(source.CounterpartId) ?? throw new BusinessRuleException($"Cannot clone: counterpart {source.CounterpartId} no longer exists");
         var billing = source.Refs.CounterpartBillingAddressId ?? counterpart.DefaultBillingAddressId;
         if (billing is null || counterpart.FindAddress(billing.Value) is null)
-            throw ApiException.Conflict("Cannot clone: the counterpart's billing address no longer exists");
+            throw new BusinessRuleException("Cannot clone: the counterpart's billing address no longer exists");
         ReceivableBuilder.ApplyCounterpart(clone, counterpart, billing.Value,
             source.Refs.CounterpartShippingAddressId is { } s && counterpart.FindAddress(s) is not null ? s : null,
             source.Refs.CounterpartVatIdId is { } v && counterpart.FindVatId(v) is not null ? v : null,

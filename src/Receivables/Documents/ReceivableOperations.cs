@@ -13,7 +13,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
         await store.ReadAsync<Receivable>(entityId, receivableId.ToString(), Receivable.ResourceName, ct)
         ?? throw NotFound(receivableId);
 
-    public static ApiException NotFound(Guid id) => ApiException.NotFound($"Receivable {id} was not found");
+    public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");
 
     /// <summary>A new draft invoice or quote: one ReadMany for everything it references, then one create.</summary>
     public async Task<Stored<Receivable>> CreateAsync(ApiPrincipal principal, Guid entityId, CreateReceivableRequest request, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Receivables.VatRates;
-
 namespace Receivables.Domain;
 
 /// <summary>

@@ -33,5 +33,5 @@ public sealed class EntityDirectory(DocumentStore store)
         partnerOf[entityId] = partnerId;
     }
 
-    public static ApiException NotFound(Guid entityId) => ApiException.NotFound($"Entity {entityId} was not found");
+    public static ResourceNotFoundException NotFound(Guid entityId) => new ResourceNotFoundException($"Entity {entityId} was not found");
 }

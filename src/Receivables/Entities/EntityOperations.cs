@@ -10,7 +10,7 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
 {
     public async Task<Stored<Entity>> CreateAsync(ApiPrincipal principal, CreateEntityRequest request, CancellationToken ct)
     {
-        if (!principal.IsPartner) throw ApiException.Forbidden("Only a partner token may create entities");
+        if (!principal.IsPartner) throw new ForbiddenException("Only a partner token may create entities");
         // With an Idempotency-Key the id comes from the key, so a retry meets the first attempt's record.
         var id = IdempotencyScope.Current?.CreatedId ?? Guid.NewGuid();
         var now = clock.GetUtcNow();
@@ -85,7 +85,7 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
             entity.RegistrationNumber = request.RegistrationNumber ?? entity.RegistrationNumber;
             if (request.Organization is { } o)
             {
-                var org = entity.Organization ?? throw ApiException.Conflict("organization fields cannot be set on an individual entity");
+                var org = entity.Organization ?? throw new BusinessRuleException("organization fields cannot be set on an individual entity");
                 org.LegalName = o.LegalName ?? org.LegalName;
                 org.BusinessStructure = o.BusinessStructure ?? org.BusinessStructure;
                 org.LegalEntityId = o.LegalEntityId ?? org.LegalEntityId;
@@ -96,7 +96,7 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
             }
             if (request.Individual is { } i)
             {
-                var person = entity.Individual ?? throw ApiException.Conflict("individual fields cannot be set on an organization entity");
+                var person = entity.Individual ?? throw new BusinessRuleException("individual fields cannot be set on an organization entity");
                 person.FirstName = i.FirstName ?? person.FirstName;
                 person.LastName = i.LastName ?? person.LastName;
                 person.Title = i.Title ?? person.Title;

@@ -2,8 +2,6 @@ namespace Receivables.Entities;
 
 public enum ReceivableEditFlow { Compliant, PartiallyCompliant, NonCompliant }
 
-public enum VatMode { Exclusive, Inclusive }
-
 /// <summary>The entity settings that receivables use (spec 6.7), with the API's defaults.</summary>
 public sealed class EntitySettings
 {

@@ -69,5 +69,5 @@ public sealed class EntityVatIdOperations(DocumentStore store, EntityDirectory d
             throw NotFound(vatId);
     }
 
-    public static ApiException NotFound(Guid vatId) => ApiException.NotFound($"Entity VAT id {vatId} was not found");
+    public static ResourceNotFoundException NotFound(Guid vatId) => new ResourceNotFoundException($"Entity VAT id {vatId} was not found");
 }

@@ -48,5 +48,5 @@ public sealed class MeasureUnitOperations(DocumentStore store, TimeProvider cloc
             throw NotFound(unitId);
     }
 
-    public static ApiException NotFound(Guid unitId) => ApiException.NotFound($"Measure unit {unitId} was not found");
+    public static ResourceNotFoundException NotFound(Guid unitId) => new ResourceNotFoundException($"Measure unit {unitId} was not found");
 }

@@ -53,5 +53,5 @@ public sealed class PaymentTermsOperations(DocumentStore store, TimeProvider clo
             throw NotFound(termsId);
     }
 
-    public static ApiException NotFound(Guid termsId) => ApiException.NotFound($"Payment terms {termsId} were not found");
+    public static ResourceNotFoundException NotFound(Guid termsId) => new ResourceNotFoundException($"Payment terms {termsId} were not found");
 }

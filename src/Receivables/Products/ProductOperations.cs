@@ -68,5 +68,5 @@ public sealed class ProductOperations(DocumentStore store, TimeProvider clock)
             throw MeasureUnitOperations.NotFound(unitId);
     }
 
-    public static ApiException NotFound(Guid productId) => ApiException.NotFound($"Product {productId} was not found");
+    public static ResourceNotFoundException NotFound(Guid productId) => new ResourceNotFoundException($"Product {productId} was not found");
 }

@@ -54,5 +54,5 @@ public sealed class CustomVatRateOperations(DocumentStore store, TimeProvider cl
             throw NotFound(rateId);
     }
 
-    public static ApiException NotFound(Guid rateId) => ApiException.NotFound($"Custom VAT rate {rateId} was not found");
+    public static ResourceNotFoundException NotFound(Guid rateId) => new ResourceNotFoundException($"Custom VAT rate {rateId} was not found");
 }

@@ -1,6 +1,3 @@
-using Receivables.Documents;
-using Receivables.Entities;
-
 namespace Receivables.Domain.Totals;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Receivables.VatRates;
+namespace Receivables.Domain;
 
 public enum VatRateStatus { Active, Inactive }
 

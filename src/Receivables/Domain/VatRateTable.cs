@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Receivables.VatRates;
+namespace Receivables.Domain;
 
 /// <summary>
 /// The VAT rates this project ships: EU-27 and GB, standard and reduced rates, plus a 0 % rate per country
