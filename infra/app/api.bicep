@@ -65,6 +65,9 @@ var appSettings = {
   Cosmos__Endpoint: cosmosEndpoint
   Cosmos__Database: cosmosDatabaseName
 
+  // The due-date sweep's timer (%Sweep:Schedule%): NCRONTAB with seconds, UTC.
+  Sweep__Schedule: '0 5 * * * *'
+
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKeyUri})'
   Auth__TokenLifetimeSeconds: '3600'
   Auth__Clients__0__ClientId: partnerClientId

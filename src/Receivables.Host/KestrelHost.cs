@@ -9,7 +9,9 @@ public static class KestrelHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<Microsoft.Azure.Cosmos.CosmosClientOptions>? configureCosmos = null)
+    /// <param name="configureServices">A seam for tests: runs after the product's services are added (a fake clock, say).</param>
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<Microsoft.Azure.Cosmos.CosmosClientOptions>? configureCosmos = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -24,6 +26,8 @@ public static class KestrelHost
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddReceivables(builder.Configuration, configureCosmos);
+        builder.Services.AddHostedService<SweepService>();
+        configureServices?.Invoke(builder.Services);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var app = builder.Build();

@@ -21,6 +21,9 @@ public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictio
 
     public Task<T> BodyAsync<T>() where T : class, IValidatable => RequestBody.ReadAsync<T>(Http.Request, Aborted);
 
+    /// <summary>A body the route allows to be absent: null then.</summary>
+    public Task<T?> OptionalBodyAsync<T>() where T : class, IValidatable => RequestBody.ReadOptionalAsync<T>(Http.Request, Aborted);
+
     /// <summary>A UUID path parameter; anything else is 422 like the original API's path validation.</summary>
     public Guid PathId(string name)
     {

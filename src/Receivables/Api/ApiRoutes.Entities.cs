@@ -9,5 +9,6 @@ public static partial class ApiRoutes
     public static readonly ApiRoute GetEntity = new(nameof(GetEntity), "GET", "entities/{entity_id}", RouteAccess.Authenticated, EntityEndpoints.Get);
     public static readonly ApiRoute UpdateEntity = new(nameof(UpdateEntity), "PATCH", "entities/{entity_id}", RouteAccess.Authenticated, EntityEndpoints.Update);
     public static readonly ApiRoute GetEntitySettings = new(nameof(GetEntitySettings), "GET", "entities/{entity_id}/settings", RouteAccess.Authenticated, EntityEndpoints.GetSettings);
+    public static readonly ApiRoute GetNextDocumentNumbers = new(nameof(GetNextDocumentNumbers), "GET", "entities/{entity_id}/settings/next_document_numbers", RouteAccess.Authenticated, EntityEndpoints.GetNextDocumentNumbers);
     public static readonly ApiRoute PatchEntitySettings = new(nameof(PatchEntitySettings), "PATCH", "entities/{entity_id}/settings", RouteAccess.Authenticated, EntityEndpoints.PatchSettings);
 }

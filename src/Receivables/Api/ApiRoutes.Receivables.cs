@@ -13,5 +13,15 @@ public static partial class ApiRoutes
     public static readonly ApiRoute DeleteReceivable = new(nameof(DeleteReceivable), "DELETE", "receivables/{receivable_id}", RouteAccess.EntityScoped, ReceivableEndpoints.Delete);
     public static readonly ApiRoute ReplaceReceivableLineItems = new(nameof(ReplaceReceivableLineItems), "PUT", "receivables/{receivable_id}/line_items", RouteAccess.EntityScoped, ReceivableEndpoints.ReplaceLineItems);
     public static readonly ApiRoute CloneReceivable = new(nameof(CloneReceivable), "POST", "receivables/{receivable_id}/clone", RouteAccess.EntityScoped, ReceivableEndpoints.Clone, idempotent: true);
+    public static readonly ApiRoute IssueReceivable = new(nameof(IssueReceivable), "POST", "receivables/{receivable_id}/issue", RouteAccess.EntityScoped, ReceivableEndpoints.Issue);
+    public static readonly ApiRoute MarkReceivableAsPaid = new(nameof(MarkReceivableAsPaid), "POST", "receivables/{receivable_id}/mark_as_paid", RouteAccess.EntityScoped, ReceivableEndpoints.MarkAsPaid);
+    public static readonly ApiRoute MarkReceivableAsPartiallyPaid = new(nameof(MarkReceivableAsPartiallyPaid), "POST", "receivables/{receivable_id}/mark_as_partially_paid", RouteAccess.EntityScoped, ReceivableEndpoints.MarkAsPartiallyPaid);
+    public static readonly ApiRoute MarkReceivableAsUncollectible = new(nameof(MarkReceivableAsUncollectible), "POST", "receivables/{receivable_id}/mark_as_uncollectible", RouteAccess.EntityScoped, ReceivableEndpoints.MarkAsUncollectible);
+    // Cancel and accept create a document (the credit note, the invoice): an Idempotency-Key makes a retry safe.
+    public static readonly ApiRoute CancelReceivable = new(nameof(CancelReceivable), "POST", "receivables/{receivable_id}/cancel", RouteAccess.EntityScoped, ReceivableEndpoints.Cancel, idempotent: true);
+    public static readonly ApiRoute AcceptQuote = new(nameof(AcceptQuote), "POST", "receivables/{receivable_id}/accept", RouteAccess.EntityScoped, ReceivableEndpoints.Accept, idempotent: true);
+    public static readonly ApiRoute DeclineQuote = new(nameof(DeclineQuote), "POST", "receivables/{receivable_id}/decline", RouteAccess.EntityScoped, ReceivableEndpoints.Decline);
+    public static readonly ApiRoute ListReceivableHistory = new(nameof(ListReceivableHistory), "GET", "receivables/{receivable_id}/history", RouteAccess.EntityScoped, History.HistoryEndpoints.List);
+    public static readonly ApiRoute GetReceivableHistory = new(nameof(GetReceivableHistory), "GET", "receivables/{receivable_id}/history/{receivable_history_id}", RouteAccess.EntityScoped, History.HistoryEndpoints.Get);
     public static readonly ApiRoute VerifyReceivable = new(nameof(VerifyReceivable), "POST", "receivables/{receivable_id}/verify", RouteAccess.EntityScoped, ReceivableEndpoints.Verify);
 }

@@ -14,7 +14,18 @@ public static partial class RequestBody
     public static async Task<T> ReadAsync<T>(HttpRequest request, CancellationToken ct) where T : class, IValidatable
     {
         var bytes = await ReadBytesAsync(request, ct);
-        var value = Parse<T>(bytes);
+        return Checked(Parse<T>(bytes));
+    }
+
+    /// <summary>For actions whose body may be left out entirely (<c>mark_as_paid</c>, <c>accept</c>): no body is null.</summary>
+    public static async Task<T?> ReadOptionalAsync<T>(HttpRequest request, CancellationToken ct) where T : class, IValidatable
+    {
+        var bytes = await ReadBytesAsync(request, ct);
+        return bytes.IsEmpty ? null : Checked(Parse<T>(bytes));
+    }
+
+    private static T Checked<T>(T value) where T : IValidatable
+    {
         var v = new Validation("body");
         value.Validate(v);
         v.ThrowIfAny();

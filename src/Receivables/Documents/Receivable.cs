@@ -5,8 +5,6 @@ using Receivables.Store;
 
 namespace Receivables.Documents;
 
-public enum ReceivableType { Invoice, Quote, CreditNote }
-
 public enum ProductServiceType { Product, Service }
 
 /// <summary>
@@ -18,14 +16,13 @@ public enum ProductServiceType { Product, Service }
 public abstract class Receivable : StoredDocument
 {
     public const string ResourceName = "receivable";
-    public const string Draft = "draft";
 
     [JsonPropertyOrder(-1)]
     public abstract ReceivableType Type { get; }
 
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; set; }
-    public required string Status { get; set; }
+    public required ReceivableStatus Status { get; set; }
     public string? DocumentId { get; set; }
     public required string Currency { get; set; }
     public DateTimeOffset? IssueDate { get; set; }
@@ -87,7 +84,7 @@ public abstract class Receivable : StoredDocument
     public References Refs { get; set; } = new();
 
     [JsonIgnore]
-    public bool IsDraft => Status == Draft;
+    public bool IsDraft => Status == ReceivableStatus.Draft;
 }
 
 /// <summary>The ids of the resources a document's snapshots were copied from (not part of the API's response).</summary>
@@ -137,6 +134,10 @@ public sealed class Quote : Receivable
     public bool SignatureRequired { get; set; }
     public string? QuoteAcceptPageUrl { get; set; }
     public string? Comment { get; set; }
+
+    /// <summary>Who accepted the quote, when it asked for a signature (shown on the PDF, not in the API's quote).</summary>
+    [StorageOnly]
+    public QuoteSignature? Signature { get; set; }
 }
 
 /// <summary>Credit-note-only fields (spec 4.4): amounts are positive, the amount credited.</summary>

@@ -185,15 +185,23 @@ public static class ReceivableBuilder
         doc.TotalVatAmount = totals.TotalVatAmount;
         doc.TotalVatAmounts = totals.VatGroups.Select(g => new TotalVatAmountItem(g.Id, g.Name, g.Value, g.Amount, g.TaxableAmount,
             g.Components.Count == 0 ? null : g.Components.Select(c => new VatComponentAmount(c.Name, c.Value, c.Amount)).ToList())).ToList();
+        var credited = doc is Invoice { IsDraft: false } before ? before.TotalAmount - before.TotalAmountWithCreditNotes : 0;
         doc.TotalAmount = totals.TotalAmount;
         doc.TotalWithholdingTax = totals.TotalWithholdingTax;
-        if (doc is Invoice invoice)
+        if (doc is Invoice { IsDraft: true } draft)
         {
             // A draft has no payments and no credit notes yet: what is due is the total less deductions.
-            invoice.AmountDue = totals.AmountDue;
-            invoice.AmountPaid = 0;
-            invoice.AmountToPay = totals.AmountDue;
-            invoice.TotalAmountWithCreditNotes = totals.TotalAmount;
+            draft.AmountDue = totals.AmountDue;
+            draft.AmountPaid = 0;
+            draft.AmountToPay = totals.AmountDue;
+            draft.TotalAmountWithCreditNotes = totals.TotalAmount;
+        }
+        else if (doc is Invoice issued)
+        {
+            // An issued invoice edited in non-compliant mode keeps what was paid and credited; the rest follows the new total.
+            issued.TotalAmountWithCreditNotes = totals.TotalAmount - credited;
+            issued.AmountDue = Math.Max(0, totals.AmountDue - credited - issued.AmountPaid);
+            issued.AmountToPay = issued.AmountDue;
         }
     }
 }

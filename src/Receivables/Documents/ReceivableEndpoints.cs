@@ -25,7 +25,7 @@ public static class ReceivableEndpoints
     {
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<UpdateReceivableRequest>();
-        var doc = await Operations(request).UpdateAsync(request.EntityId, id, body, request.IfMatch, request.Aborted);
+        var doc = await Operations(request).UpdateAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
         return ApiResponse.Ok(doc.Document, doc.ETag);
     }
 
@@ -33,7 +33,7 @@ public static class ReceivableEndpoints
     {
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<UpdateLineItemsRequest>();
-        var doc = await Operations(request).ReplaceLinesAsync(request.EntityId, id, body, request.IfMatch, request.Aborted);
+        var doc = await Operations(request).ReplaceLinesAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
         return ApiResponse.Ok(new LineItemsResponse(doc.Document.LineItems), doc.ETag);
     }
 
@@ -51,6 +51,60 @@ public static class ReceivableEndpoints
 
     public static async Task<ApiResponse> Verify(ApiRequest request) =>
         ApiResponse.Ok(await Operations(request).VerifyAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted));
+
+    public static async Task<ApiResponse> Issue(ApiRequest request)
+    {
+        var doc = await Operations(request).IssueAsync(request.Principal, request.EntityId, request.PathId("receivable_id"), request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
+
+    public static async Task<ApiResponse> MarkAsPaid(ApiRequest request)
+    {
+        var id = request.PathId("receivable_id");
+        var body = await request.OptionalBodyAsync<MarkAsPaidRequest>();
+        var doc = await Operations(request).MarkAsPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
+
+    public static async Task<ApiResponse> MarkAsPartiallyPaid(ApiRequest request)
+    {
+        var id = request.PathId("receivable_id");
+        var body = await request.BodyAsync<MarkAsPartiallyPaidRequest>();
+        var doc = await Operations(request).MarkAsPartiallyPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
+
+    public static async Task<ApiResponse> MarkAsUncollectible(ApiRequest request)
+    {
+        var id = request.PathId("receivable_id");
+        var body = await request.OptionalBodyAsync<CommentRequest>();
+        var doc = await Operations(request).MarkAsUncollectibleAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
+
+    /// <summary>204 with no body (spec 3.13).</summary>
+    public static async Task<ApiResponse> Cancel(ApiRequest request)
+    {
+        await Operations(request).CancelAsync(request.Principal, request.EntityId, request.PathId("receivable_id"), request.IfMatch, request.Aborted);
+        return ApiResponse.NoContent();
+    }
+
+    /// <summary><c>{"success": true}</c>, not the document (spec 3.14).</summary>
+    public static async Task<ApiResponse> Accept(ApiRequest request)
+    {
+        var id = request.PathId("receivable_id");
+        var body = await request.OptionalBodyAsync<AcceptQuoteRequest>();
+        await Operations(request).AcceptAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(new SuccessResponse(true));
+    }
+
+    public static async Task<ApiResponse> Decline(ApiRequest request)
+    {
+        var id = request.PathId("receivable_id");
+        var body = await request.OptionalBodyAsync<CommentRequest>();
+        await Operations(request).DeclineAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
+        return ApiResponse.Ok(new SuccessResponse(true));
+    }
 
     public static async Task<ApiResponse> RequiredFields(ApiRequest request)
     {

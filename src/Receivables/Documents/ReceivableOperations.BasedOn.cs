@@ -1,6 +1,7 @@
 using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Auth;
+using Receivables.History;
 using Receivables.Store;
 
 namespace Receivables.Documents;
@@ -8,8 +9,7 @@ namespace Receivables.Documents;
 /// <summary>Documents made from another (spec 3.3.3): an invoice from a quote, a credit note from an invoice.</summary>
 public sealed partial class ReceivableOperations
 {
-    private static readonly string[] CreditableStatuses = ["issued", "partially_paid", "overdue"];
-    private static readonly string[] InvoiceableQuoteStatuses = ["issued", "accepted"];
+    private static readonly ReceivableStatus[] InvoiceableQuoteStatuses = [ReceivableStatus.Issued, ReceivableStatus.Accepted];
 
     private async Task<Stored<Receivable>> CreateBasedOnAsync(ApiPrincipal principal, Guid entityId, ReceivableType type, Guid basedOn, CancellationToken ct)
     {
@@ -32,18 +32,32 @@ public sealed partial class ReceivableOperations
     private async Task<Stored<Receivable>> InvoiceFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
     {
         if (source.Document is not Quote quote)
-            throw new BusinessRuleException($"An invoice can only be based on a quote; {source.Document.Id} is a {Wire(source.Document.Type)}");
+            throw new BusinessRuleException($"An invoice can only be based on a quote; {source.Document.Id} is a {source.Document.Type.Wire()}");
         if (!InvoiceableQuoteStatuses.Contains(quote.Status))
-            throw new BusinessRuleException($"An invoice can be made from an issued or accepted quote; this quote is {quote.Status}");
+            throw new BusinessRuleException($"An invoice can be made from an issued or accepted quote; this quote is {quote.Status.Wire()}");
+        var now = clock.GetUtcNow();
+        var invoice = InvoiceFrom(quote, principal, now);
+        var etags = await store.CommitAsync(invoice.EntityId,
+        [
+            new CreateWrite(invoice),
+            new CreateWrite(ReceivableHistoryRecord.Created(invoice, principal.EntityUserId, now)),
+            new CreateWrite(ReceivableHistoryRecord.BasedOnCreated(quote, invoice, ReceivableType.Invoice, principal.EntityUserId, now)),
+        ], ct);
+        return new Stored<Receivable>(invoice, etags[0]);
+    }
+
+    /// <summary>A draft invoice with the quote's parties, lines and amounts (made by accept, or by a create based on the quote).</summary>
+    private static Invoice InvoiceFrom(Quote quote, ApiPrincipal principal, DateTimeOffset now)
+    {
         var invoice = CopyCommon(quote, new Invoice
         {
-            Id = Guid.NewGuid().ToString(), EntityId = quote.EntityId, Resource = Receivable.ResourceName, CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(), Status = Receivable.Draft, Currency = quote.Currency, CounterpartId = quote.CounterpartId,
+            Id = Guid.NewGuid().ToString(), EntityId = quote.EntityId, Resource = Receivable.ResourceName, CreatedAt = now,
+            UpdatedAt = now, Status = ReceivableStatus.Draft, Currency = quote.Currency, CounterpartId = quote.CounterpartId,
             Entity = quote.Entity, EntityAddress = quote.EntityAddress, VatMode = quote.VatMode, VatInclusiveDiscountMode = quote.VatInclusiveDiscountMode,
             FileLanguage = quote.FileLanguage, OriginalFileLanguage = quote.OriginalFileLanguage,
         }, principal);
         ReceivableBuilder.Recompute(invoice);
-        return Widen(await store.CreateAsync(invoice, ct));
+        return invoice;
     }
 
     /// <summary>
@@ -53,25 +67,32 @@ public sealed partial class ReceivableOperations
     private async Task<Stored<Receivable>> CreditNoteFromAsync(ApiPrincipal principal, Stored<Receivable> source, CancellationToken ct)
     {
         if (source.Document is not Invoice invoice)
-            throw new BusinessRuleException($"A credit note can only be based on an invoice; {source.Document.Id} is a {Wire(source.Document.Type)}");
-        if (!CreditableStatuses.Contains(invoice.Status))
-            throw new BusinessRuleException($"A credit note can be made for an issued, partially paid or overdue invoice; this invoice is {invoice.Status}");
-        if (invoice.TotalAmountWithCreditNotes <= 0)
-            throw new BusinessRuleException("This invoice is fully credited already");
+            throw new BusinessRuleException($"A credit note can only be based on an invoice; {source.Document.Id} is a {source.Document.Type.Wire()}");
+        AccountOf(invoice).RequireCreditable();
         if (await DraftCreditNotesOfAsync(invoice, ct) > 0)
             throw new BusinessRuleException("This invoice already has a draft credit note; edit or delete it first");
 
-        var creditNote = CopyCommon(invoice, new CreditNote
-        {
-            Id = Guid.NewGuid().ToString(), EntityId = invoice.EntityId, Resource = Receivable.ResourceName, CreatedAt = clock.GetUtcNow(),
-            UpdatedAt = clock.GetUtcNow(), Status = Receivable.Draft, Currency = invoice.Currency, CounterpartId = invoice.CounterpartId,
-            Entity = invoice.Entity, EntityAddress = invoice.EntityAddress, VatMode = invoice.VatMode, VatInclusiveDiscountMode = invoice.VatInclusiveDiscountMode,
-            FileLanguage = invoice.FileLanguage, OriginalFileLanguage = invoice.OriginalFileLanguage, PurchaseOrder = invoice.PurchaseOrder,
-            IsEinvoice = invoice.IsEinvoice,
-        }, principal);
+        var now = clock.GetUtcNow();
+        var creditNote = CopyCommon(invoice, NewCreditNote(invoice, now), principal);
         ReceivableBuilder.Recompute(creditNote);
-        return Widen(await store.CreateGuardedAsync(creditNote, invoice, source.ETag, ct));
+        var etags = await store.CommitAsync(invoice.EntityId,
+        [
+            new ReplaceWrite(invoice, source.ETag),
+            new CreateWrite(creditNote),
+            new CreateWrite(ReceivableHistoryRecord.Created(creditNote, principal.EntityUserId, now)),
+            new CreateWrite(ReceivableHistoryRecord.BasedOnCreated(invoice, creditNote, ReceivableType.CreditNote, principal.EntityUserId, now)),
+        ], ct);
+        return new Stored<Receivable>(creditNote, etags[1]);
     }
+
+    private static CreditNote NewCreditNote(Invoice invoice, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid().ToString(), EntityId = invoice.EntityId, Resource = Receivable.ResourceName, CreatedAt = now,
+        UpdatedAt = now, Status = ReceivableStatus.Draft, Currency = invoice.Currency, CounterpartId = invoice.CounterpartId,
+        Entity = invoice.Entity, EntityAddress = invoice.EntityAddress, VatMode = invoice.VatMode, VatInclusiveDiscountMode = invoice.VatInclusiveDiscountMode,
+        FileLanguage = invoice.FileLanguage, OriginalFileLanguage = invoice.OriginalFileLanguage, PurchaseOrder = invoice.PurchaseOrder,
+        IsEinvoice = invoice.IsEinvoice,
+    };
 
     private async Task<long> DraftCreditNotesOfAsync(Invoice invoice, CancellationToken ct)
     {
@@ -121,13 +142,4 @@ public sealed partial class ReceivableOperations
         };
         return target;
     }
-
-    private static Stored<Receivable> Widen<T>(Stored<T> stored) where T : Receivable => new(stored.Document, stored.ETag);
-
-    internal static string Wire(ReceivableType type) => type switch
-    {
-        ReceivableType.Invoice => "invoice",
-        ReceivableType.Quote => "quote",
-        _ => "credit_note",
-    };
 }

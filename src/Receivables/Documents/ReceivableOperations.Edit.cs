@@ -1,5 +1,6 @@
 using Receivables.Api;
 using Receivables.Entities;
+using Receivables.History;
 using Receivables.Store;
 
 namespace Receivables.Documents;
@@ -7,13 +8,13 @@ namespace Receivables.Documents;
 /// <summary>PATCH envelopes, PUT line_items, DELETE and clone (spec 3.5-3.8).</summary>
 public sealed partial class ReceivableOperations
 {
-    private static readonly string[] IssuedFamily = ["issued", "partially_paid", "overdue", "paid", "uncollectible", "canceled"];
+    private static readonly ReceivableStatus[] IssuedFamily = [ReceivableStatus.Issued, ReceivableStatus.PartiallyPaid, ReceivableStatus.Overdue, ReceivableStatus.Paid, ReceivableStatus.Uncollectible, ReceivableStatus.Canceled];
 
     /// <summary>
     /// Read, resolve what the change references, apply, write back if unchanged meanwhile; on a lost race do it
     /// again from a fresh read. With the client's If-Match a stale version is 412 at once.
     /// </summary>
-    private async Task<Stored<Receivable>> ChangeAsync(Guid entityId, Guid id, string? ifMatch,
+    private async Task<Stored<Receivable>> ChangeAsync(Guid? actor, Guid entityId, Guid id, string? ifMatch,
         Func<Receivable, IEnumerable<Guid?>> references, Action<Receivable, ReferenceSet> change, CancellationToken ct, bool withMeasureUnits = false)
     {
         for (var attempt = 1; ; attempt++)
@@ -27,7 +28,9 @@ public sealed partial class ReceivableOperations
             doc.UpdatedAt = clock.GetUtcNow();
             try
             {
-                return await store.ReplaceAsync(doc, current.ETag, ct);
+                var etags = await store.CommitAsync(entityId,
+                    [new ReplaceWrite(doc, current.ETag), new CreateWrite(ReceivableHistoryRecord.Updated(doc, actor, doc.UpdatedAt))], ct);
+                return new Stored<Receivable>(doc, etags[0]);
             }
             catch (ConcurrencyConflictException) when (ifMatch is null && attempt < ConditionalUpdate.MaxAttempts)
             {
@@ -39,8 +42,8 @@ public sealed partial class ReceivableOperations
         }
     }
 
-    public Task<Stored<Receivable>> UpdateAsync(Guid entityId, Guid id, UpdateReceivableRequest request, string? ifMatch, CancellationToken ct) =>
-        ChangeAsync(entityId, id, ifMatch, doc => UpdateReferences(doc, request), (doc, refs) =>
+    public Task<Stored<Receivable>> UpdateAsync(Auth.ApiPrincipal principal, Guid entityId, Guid id, UpdateReceivableRequest request, string? ifMatch, CancellationToken ct) =>
+        ChangeAsync(principal.EntityUserId, entityId, id, ifMatch, doc => UpdateReferences(doc, request), (doc, refs) =>
         {
             switch (doc)
             {
@@ -70,7 +73,7 @@ public sealed partial class ReceivableOperations
                     ApplyIssued(invoice, envelope, refs);
                     break;
                 default:
-                    throw new BusinessRuleException($"This {Wire(doc.Type)} cannot be updated with the {EnvelopeName(request)} envelope; use the {Wire(doc.Type)} envelope{(doc.Type == ReceivableType.Invoice ? " (issued_invoice once issued)" : "")}");
+                    throw new BusinessRuleException($"This {doc.Type.Wire()} cannot be updated with the {EnvelopeName(request)} envelope; use the {doc.Type.Wire()} envelope{(doc.Type == ReceivableType.Invoice ? " (issued_invoice once issued)" : "")}");
             }
             ReceivableBuilder.Recompute(doc);
         }, ct);
@@ -82,8 +85,8 @@ public sealed partial class ReceivableOperations
     {
         if (!doc.IsDraft)
             throw new BusinessRuleException(doc is Invoice
-                ? $"This invoice is {doc.Status}; only drafts take the {envelope} envelope (use issued_invoice)"
-                : $"This {Wire(doc.Type)} is {doc.Status}; only drafts can be edited");
+                ? $"This invoice is {doc.Status.Wire()}; only drafts take the {envelope} envelope (use issued_invoice)"
+                : $"This {doc.Type.Wire()} is {doc.Status.Wire()}; only drafts can be edited");
     }
 
     /// <summary>Everything an update may need besides the document: one ReadMany.</summary>
@@ -178,7 +181,7 @@ public sealed partial class ReceivableOperations
         }
     }
 
-    private static string EnvelopeField(Receivable doc) => doc.IsDraft ? Wire(doc.Type) : "issued_invoice";
+    private static string EnvelopeField(Receivable doc) => doc.IsDraft ? doc.Type.Wire() : "issued_invoice";
 
     /// <summary>
     /// A credit note's lines are adjusted per product (spec 3.5): how many units, and at what price per unit,
@@ -235,7 +238,7 @@ public sealed partial class ReceivableOperations
     private static void ApplyIssued(Invoice invoice, UpdateIssuedInvoice e, ReferenceSet refs)
     {
         if (invoice.IsDraft) throw new BusinessRuleException("This invoice is a draft; use the invoice envelope");
-        if (!IssuedFamily.Contains(invoice.Status)) throw new BusinessRuleException($"An invoice that is {invoice.Status} cannot be updated");
+        if (!IssuedFamily.Contains(invoice.Status)) throw new BusinessRuleException($"An invoice that is {invoice.Status.Wire()} cannot be updated");
         var restricted = e.NonMetadataFields().ToList();
         if (restricted.Count > 0 && refs.Entity.Settings.ReceivableEditFlow != ReceivableEditFlow.NonCompliant)
             throw new BusinessRuleException($"In compliant mode an issued invoice accepts only partner_metadata, project_id, tag_ids and attachments; not: {string.Join(", ", restricted)}. Set the entity's receivable_edit_flow to non_compliant to correct issued invoices.");
@@ -272,15 +275,15 @@ public sealed partial class ReceivableOperations
     }
 
     /// <summary><c>PUT line_items</c>: every line replaced, totals recomputed (invoices and quotes).</summary>
-    public Task<Stored<Receivable>> ReplaceLinesAsync(Guid entityId, Guid id, UpdateLineItemsRequest request, string? ifMatch, CancellationToken ct) =>
-        ChangeAsync(entityId, id, ifMatch,
+    public Task<Stored<Receivable>> ReplaceLinesAsync(Auth.ApiPrincipal principal, Guid entityId, Guid id, UpdateLineItemsRequest request, string? ifMatch, CancellationToken ct) =>
+        ChangeAsync(principal.EntityUserId, entityId, id, ifMatch,
             _ => request.Data!.Select(l => l.ProductId).Concat(request.Data!.Select(l => l.CustomVatRateId)),
             (doc, refs) =>
             {
                 if (doc is CreditNote) throw new BusinessRuleException("A credit note's lines are adjusted with PATCH {\"credit_note\": {\"line_items\": ...}}");
                 var editable = doc.IsDraft || (doc is Invoice && IssuedFamily.Contains(doc.Status) && refs.Entity.Settings.ReceivableEditFlow == ReceivableEditFlow.NonCompliant);
                 if (!editable)
-                    throw new BusinessRuleException($"The lines of a {Wire(doc.Type)} that is {doc.Status} cannot change{(doc is Invoice ? " (in compliant mode)" : "")}");
+                    throw new BusinessRuleException($"The lines of a {doc.Type.Wire()} that is {doc.Status.Wire()} cannot change{(doc is Invoice ? " (in compliant mode)" : "")}");
                 foreach (var (line, i) in request.Data!.Select((l, i) => (l, i)))
                 {
                     if (line.Product?.Price?.Currency is { } c && c != doc.Currency)
@@ -295,8 +298,7 @@ public sealed partial class ReceivableOperations
     {
         var deleted = await store.DeleteCheckedAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ifMatch, doc =>
         {
-            if (!doc.IsDraft)
-                throw new BusinessRuleException($"Only draft receivables can be deleted; this {Wire(doc.Type)} is {doc.Status}{(doc is Invoice ? " (cancel it instead)" : "")}");
+            Transitions.Require(doc.Type, doc.Status, LifecycleAction.Delete, doc is Invoice ? "only drafts are deleted; cancel an issued invoice instead" : "only drafts are deleted");
         }, ct);
         if (!deleted) throw NotFound(id);
     }
@@ -321,14 +323,14 @@ public sealed partial class ReceivableOperations
             Quote q => new Quote
             {
                 Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
-                Status = Receivable.Draft, Currency = q.Currency, CounterpartId = q.CounterpartId, Entity = q.Entity, EntityAddress = q.EntityAddress,
+                Status = ReceivableStatus.Draft, Currency = q.Currency, CounterpartId = q.CounterpartId, Entity = q.Entity, EntityAddress = q.EntityAddress,
                 VatMode = q.VatMode, VatInclusiveDiscountMode = q.VatInclusiveDiscountMode, FileLanguage = q.FileLanguage,
                 OriginalFileLanguage = q.OriginalFileLanguage, SignatureRequired = q.SignatureRequired, QuoteAcceptPageUrl = q.QuoteAcceptPageUrl,
             },
             Invoice i => new Invoice
             {
                 Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
-                Status = Receivable.Draft, Currency = i.Currency, CounterpartId = i.CounterpartId, Entity = i.Entity, EntityAddress = i.EntityAddress,
+                Status = ReceivableStatus.Draft, Currency = i.Currency, CounterpartId = i.CounterpartId, Entity = i.Entity, EntityAddress = i.EntityAddress,
                 VatMode = i.VatMode, VatInclusiveDiscountMode = i.VatInclusiveDiscountMode, FileLanguage = i.FileLanguage,
                 OriginalFileLanguage = i.OriginalFileLanguage, PurchaseOrder = i.PurchaseOrder, PaymentPageUrl = i.PaymentPageUrl,
                 FulfillmentDate = null,
@@ -352,6 +354,6 @@ public sealed partial class ReceivableOperations
             source.Refs.EntityVatIdId is { } ev && refs.EntityVatIds.ContainsKey(ev) ? ev : null,
             source.Refs.EntityBankAccountId is { } b && refs.BankAccounts.ContainsKey(b) ? b : null);
         ReceivableBuilder.Recompute(clone);
-        return await store.CreateAsync(clone, ct);
+        return await CreateWithHistoryAsync(clone, principal.EntityUserId, ct);
     }
 }

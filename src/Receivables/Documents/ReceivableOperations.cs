@@ -1,6 +1,7 @@
 using Receivables.Api;
 using Receivables.Auth;
 using Receivables.Entities;
+using Receivables.History;
 using Receivables.Store;
 
 namespace Receivables.Documents;
@@ -30,7 +31,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
             ? new Quote
             {
                 Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
-                Status = Receivable.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
+                Status = ReceivableStatus.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
                 Entity = null!, EntityAddress = null!, VatMode = request.VatMode ?? settings.VatMode,
                 VatInclusiveDiscountMode = settings.VatInclusiveDiscountMode, FileLanguage = "en", OriginalFileLanguage = "en",
                 ExpiryDate = request.ExpiryDate, SignatureRequired = request.SignatureRequired ?? settings.QuoteSignatureRequired,
@@ -39,7 +40,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
             : new Invoice
             {
                 Id = Guid.NewGuid().ToString(), EntityId = entityId, Resource = Receivable.ResourceName, CreatedAt = now, UpdatedAt = now,
-                Status = Receivable.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
+                Status = ReceivableStatus.Draft, Currency = request.Currency!, CounterpartId = request.CounterpartId!.Value,
                 Entity = null!, EntityAddress = null!, VatMode = request.VatMode ?? settings.VatMode,
                 VatInclusiveDiscountMode = settings.VatInclusiveDiscountMode, FileLanguage = "en", OriginalFileLanguage = "en",
                 FulfillmentDate = request.FulfillmentDate, PurchaseOrder = request.PurchaseOrder, PaymentPageUrl = request.PaymentPageUrl,
@@ -69,7 +70,14 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
         doc.DocumentRendering = request.DocumentRendering;
         doc.LineItems = ReceivableBuilder.Lines(request.LineItems!, refs, doc.Currency, "line_items");
         ReceivableBuilder.Recompute(doc);
-        return await store.CreateAsync(doc, ct);
+        return await CreateWithHistoryAsync(doc, principal.EntityUserId, ct);
+    }
+
+    /// <summary>A new document and its <c>receivable_created</c> event, in one batch.</summary>
+    private async Task<Stored<Receivable>> CreateWithHistoryAsync(Receivable doc, Guid? actor, CancellationToken ct)
+    {
+        var etags = await store.CommitAsync(doc.EntityId, [new CreateWrite(doc), new CreateWrite(ReceivableHistoryRecord.Created(doc, actor, doc.CreatedAt))], ct);
+        return new Stored<Receivable>(doc, etags[0]);
     }
 
     /// <summary>
@@ -92,7 +100,7 @@ public sealed partial class ReceivableOperations
     {
         var doc = (await GetAsync(entityId, id, ct)).Document;
         var entity = (await store.ReadAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ct))?.Document ?? throw EntityDirectory.NotFound(entityId);
-        return Verification.Verify(doc, entity);
+        return Verification.Verify(doc, entity, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
     }
 
     /// <summary>The counterpart's country and type come from the query, or from the counterpart and its address.</summary>

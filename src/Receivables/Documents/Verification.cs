@@ -26,7 +26,7 @@ public sealed record LineItemFields(FieldRequirement MeasureUnit, FieldRequireme
 /// <summary>The checks behind verify, from the document's own snapshots and the entity's country rules.</summary>
 public static class Verification
 {
-    public static VerifyResponse Verify(Receivable doc, Entity entity)
+    public static VerifyResponse Verify(Receivable doc, Entity entity, DateOnly today)
     {
         var country = entity.Address.Country;
         var counterpart = new List<string>();
@@ -48,7 +48,7 @@ public static class Verification
 
         if (doc.LineItems.Count == 0) receivable.Add("line_items");
         if (doc is Invoice { PaymentTerms: null }) receivable.Add("payment_terms");
-        if (doc is Quote { ExpiryDate: { } expiry } && expiry < DateOnly.FromDateTime(DateTime.UtcNow)) receivable.Add("expiry_date");
+        if (doc is Quote { ExpiryDate: { } expiry } && expiry < today) receivable.Add("expiry_date");
 
         var table = CountryRules.HasVatTable(country);
         for (var i = 0; i < doc.LineItems.Count; i++)
@@ -68,6 +68,22 @@ public static class Verification
         return new VerifyResponse(
             any ? new VerifyErrors(NullIfEmpty(counterpart), NullIfEmpty(entityErrors), products.Count == 0 ? null : products, NullIfEmpty(receivable), NullIfEmpty(vatRates)) : null,
             null);
+    }
+
+    /// <summary>The errors of a verify as one sentence, for the 409 of an issue that they block.</summary>
+    public static string Describe(VerifyErrors e)
+    {
+        var parts = new List<string>();
+        void Add(string what, IEnumerable<string>? items)
+        {
+            if (items is not null && items.Any()) parts.Add($"{what} {string.Join(", ", items)}");
+        }
+        Add("counterpart is missing", e.Counterpart);
+        Add("entity is missing", e.Entity);
+        Add("document is missing", e.Receivable);
+        Add("line items are missing", e.Products?.Select(p => $"line {p.LineItemNumber}: {string.Join("/", p.MissingFields)}"));
+        Add("VAT rates:", e.VatRates);
+        return string.Join("; ", parts);
     }
 
     private static List<string>? NullIfEmpty(List<string> list) => list.Count == 0 ? null : list;

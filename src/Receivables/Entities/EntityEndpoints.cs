@@ -56,6 +56,9 @@ public static class EntityEndpoints
         return ApiResponse.Ok(EntitySettingsResponse.From(entity.Document.Settings), entity.ETag);
     }
 
+    public static async Task<ApiResponse> GetNextDocumentNumbers(ApiRequest request) =>
+        ApiResponse.Ok(await request.Service<EntityOperations>().NextDocumentNumbersAsync(request.Principal, request.PathId("entity_id"), request.Aborted));
+
     public static async Task<ApiResponse> PatchSettings(ApiRequest request)
     {
         var id = request.PathId("entity_id");

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Auth;
+using Receivables.Documents;
 using Receivables.Store;
 
 namespace Receivables.Entities;
@@ -112,33 +113,69 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
     public async Task<Stored<Entity>> PatchSettingsAsync(ApiPrincipal principal, Guid entityId, PatchEntitySettingsRequest request, string? ifMatch, CancellationToken ct)
     {
         await directory.RequireAccessAsync(principal, entityId, ct);
-        var updated = await store.UpdateAsync<Entity>(entityId, entityId.ToString(), Entity.ResourceName, ifMatch, entity =>
+        // The settings and the number counters (next_number) change together, in one batch, or not at all.
+        for (var attempt = 1; ; attempt++)
         {
-            var s = entity.Settings;
-            s.ReceivableEditFlow = request.ReceivableEditFlow ?? s.ReceivableEditFlow;
-            s.VatMode = request.VatMode ?? s.VatMode;
-            s.VatInclusiveDiscountMode = request.VatInclusiveDiscountMode ?? s.VatInclusiveDiscountMode;
-            s.QuoteSignatureRequired = request.QuoteSignatureRequired ?? s.QuoteSignatureRequired;
-            s.GeneratePaidInvoicePdf = request.GeneratePaidInvoicePdf ?? s.GeneratePaidInvoicePdf;
-            s.Language = request.Language ?? s.Language;
-            if (request.DocumentIds is { } d)
-            {
-                var ids = s.DocumentIds;
-                ids.IncludeDate = d.IncludeDate ?? ids.IncludeDate;
-                ids.MinDigits = d.MinDigits ?? ids.MinDigits;
-                ids.Prefix = d.Prefix ?? ids.Prefix;
-                ids.Separator = d.Separator ?? ids.Separator;
-                if (d.DocumentTypePrefix is { } p)
-                {
-                    ids.DocumentTypePrefix.Invoice = p.Invoice ?? ids.DocumentTypePrefix.Invoice;
-                    ids.DocumentTypePrefix.Quote = p.Quote ?? ids.DocumentTypePrefix.Quote;
-                    ids.DocumentTypePrefix.CreditNote = p.CreditNote ?? ids.DocumentTypePrefix.CreditNote;
-                    ids.DocumentTypePrefix.DeliveryNote = p.DeliveryNote ?? ids.DocumentTypePrefix.DeliveryNote;
-                    ids.DocumentTypePrefix.PurchaseOrder = p.PurchaseOrder ?? ids.DocumentTypePrefix.PurchaseOrder;
-                }
-            }
+            var set = await store.ReadSetAsync(entityId, [entityId.ToString(), DocumentNumbering.DocumentId], ct);
+            var current = DocumentStore.Typed<Entity>(set, entityId.ToString(), Entity.ResourceName) ?? throw EntityDirectory.NotFound(entityId);
+            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
+                throw new StaleVersionException($"entity {entityId} has changed since the version in If-Match");
+            var entity = current.Document;
+            ApplySettings(entity.Settings, request);
             entity.UpdatedAt = clock.GetUtcNow();
-        }, ct);
-        return updated ?? throw EntityDirectory.NotFound(entityId);
+            var writes = new List<BatchWrite> { new ReplaceWrite(entity, current.ETag) };
+            if (request.DocumentIds?.NextNumber is { } next)
+            {
+                var numbering = DocumentStore.Typed<DocumentNumbering>(set, DocumentNumbering.DocumentId, DocumentNumbering.ResourceName);
+                var counters = numbering?.Document ?? DocumentNumbering.New(entityId);
+                foreach (var (type, value) in next.Given()) counters.Counters.SetNext(type, value);
+                writes.Add(numbering is null ? new CreateWrite(counters) : new ReplaceWrite(counters, numbering.ETag));
+            }
+            try
+            {
+                return new Stored<Entity>(entity, (await store.CommitAsync(entityId, writes, ct))[0]);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DocumentExistsException && ifMatch is null && attempt < ConditionalUpdate.MaxAttempts)
+            {
+            }
+            catch (ConcurrencyConflictException e) when (ifMatch is not null)
+            {
+                throw new StaleVersionException(e.Message);
+            }
+        }
+    }
+
+    /// <summary>The number each document type's next issue will get (1 before the first).</summary>
+    public async Task<NextDocumentNumbersResponse> NextDocumentNumbersAsync(ApiPrincipal principal, Guid entityId, CancellationToken ct)
+    {
+        await directory.RequireAccessAsync(principal, entityId, ct);
+        var c = (await store.ReadAsync<DocumentNumbering>(entityId, DocumentNumbering.DocumentId, DocumentNumbering.ResourceName, ct))?.Document.Counters ?? new();
+        return new NextDocumentNumbersResponse(c.NextOf("invoice"), c.NextOf("quote"), c.NextOf("credit_note"), c.NextOf("delivery_note"), c.NextOf("purchase_order"));
+    }
+
+    private static void ApplySettings(EntitySettings s, PatchEntitySettingsRequest request)
+    {
+        s.ReceivableEditFlow = request.ReceivableEditFlow ?? s.ReceivableEditFlow;
+        s.VatMode = request.VatMode ?? s.VatMode;
+        s.VatInclusiveDiscountMode = request.VatInclusiveDiscountMode ?? s.VatInclusiveDiscountMode;
+        s.QuoteSignatureRequired = request.QuoteSignatureRequired ?? s.QuoteSignatureRequired;
+        s.GeneratePaidInvoicePdf = request.GeneratePaidInvoicePdf ?? s.GeneratePaidInvoicePdf;
+        s.Language = request.Language ?? s.Language;
+        if (request.DocumentIds is { } d)
+        {
+            var ids = s.DocumentIds;
+            ids.IncludeDate = d.IncludeDate ?? ids.IncludeDate;
+            ids.MinDigits = d.MinDigits ?? ids.MinDigits;
+            ids.Prefix = d.Prefix ?? ids.Prefix;
+            ids.Separator = d.Separator ?? ids.Separator;
+            if (d.DocumentTypePrefix is { } p)
+            {
+                ids.DocumentTypePrefix.Invoice = p.Invoice ?? ids.DocumentTypePrefix.Invoice;
+                ids.DocumentTypePrefix.Quote = p.Quote ?? ids.DocumentTypePrefix.Quote;
+                ids.DocumentTypePrefix.CreditNote = p.CreditNote ?? ids.DocumentTypePrefix.CreditNote;
+                ids.DocumentTypePrefix.DeliveryNote = p.DeliveryNote ?? ids.DocumentTypePrefix.DeliveryNote;
+                ids.DocumentTypePrefix.PurchaseOrder = p.PurchaseOrder ?? ids.DocumentTypePrefix.PurchaseOrder;
+            }
+        }
     }
 }

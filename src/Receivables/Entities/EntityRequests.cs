@@ -216,8 +216,12 @@ public sealed class DocumentIdsSettingsRequest : IValidatable
     public string? Prefix { get; init; }
     public string? Separator { get; init; }
 
+    /// <summary>Write-only: the next number per document type; never at or below a number already issued.</summary>
+    public NextNumberRequest? NextNumber { get; init; }
+
     public void Validate(Validation v)
     {
+        v.Nested(NextNumber, "next_number");
         v.Range(MinDigits, "min_digits", 1, 25);
         v.Length(Prefix, "prefix", 0, 100);
         if (Separator is not null && !DocumentIdsSettings.Separators.Contains(Separator))
@@ -285,5 +289,28 @@ internal static class EntityFields
     {
         if (value is not null && !BusinessStructures.Contains(value))
             v.Add("business_structure", "value is not a valid enumeration member", "type_error.enum");
+    }
+}
+
+public sealed class NextNumberRequest : IValidatable
+{
+    public long? Invoice { get; init; }
+    public long? Quote { get; init; }
+    public long? CreditNote { get; init; }
+    public long? DeliveryNote { get; init; }
+    public long? PurchaseOrder { get; init; }
+
+    public IEnumerable<(string Type, long Next)> Given()
+    {
+        if (Invoice is { } i) yield return ("invoice", i);
+        if (Quote is { } q) yield return ("quote", q);
+        if (CreditNote is { } c) yield return ("credit_note", c);
+        if (DeliveryNote is { } d) yield return ("delivery_note", d);
+        if (PurchaseOrder is { } p) yield return ("purchase_order", p);
+    }
+
+    public void Validate(Validation v)
+    {
+        foreach (var (type, next) in Given()) v.Range(next, type, 1, Money.MaxAmount);
     }
 }

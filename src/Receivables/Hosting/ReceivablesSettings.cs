@@ -15,6 +15,14 @@ public static class ReceivablesSettings
     public const string CosmosDatabase = "Cosmos:Database";
     public const string AuthSection = "Auth";
 
+    /// <summary>
+    /// When the due-date sweep runs: an NCRONTAB expression with seconds, in UTC, read by the Functions timer
+    /// (<c>%Sweep:Schedule%</c>) and by the Kestrel host. Hourly by default, so an invoice is overdue within the first
+    /// hour of the day after its due date even if one run fails.
+    /// </summary>
+    public const string SweepSchedule = "Sweep:Schedule";
+    public const string DefaultSweepSchedule = "0 5 * * * *";
+
     /// <summary>A setting the product reads: where it must be set, and its default when it may be left out.</summary>
     public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null);
 
@@ -27,6 +35,7 @@ public static class ReceivablesSettings
         new(CosmosEndpoint, "Cosmos DB account endpoint"),
         new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true),
         new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
+        new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.ClientId)}", "partner API client id"),

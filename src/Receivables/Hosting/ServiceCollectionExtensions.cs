@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.VatRates.CustomVatRateOperations>();
         services.AddSingleton<Receivables.PaymentTerms.PaymentTermsOperations>();
         services.AddSingleton<Receivables.BankAccounts.EntityBankAccountOperations>();
+        services.AddSingleton<Receivables.Payments.PaymentRecordOperations>();
+        services.AddSingleton<Receivables.Sweep.DueDateSweep>();
         return services;
     }
 }

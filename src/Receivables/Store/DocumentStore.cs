@@ -47,84 +47,65 @@ public sealed class DocumentStore
         return new Stored<T>(json.RootElement.Deserialize<T>(ApiJson.Storage)!, response.Headers.ETag);
     }
 
-    public async Task<Stored<T>> CreateAsync<T>(T document, CancellationToken ct) where T : StoredDocument
-    {
-        var c = await ContainerAsync();
-        var pk = new PartitionKey(document.EntityId.ToString());
-        if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
-            return await ExecuteAsync(c.CreateTransactionalBatch(pk).CreateItem(document), document, null, record, ct);
-        try
-        {
-            var response = await c.CreateItemAsync(document, pk, cancellationToken: ct);
-            return new Stored<T>(response.Resource, response.ETag);
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.Conflict)
-        {
-            throw new DocumentExistsException($"{document.Resource} {document.Id} already exists");
-        }
-    }
+    public async Task<Stored<T>> CreateAsync<T>(T document, CancellationToken ct) where T : StoredDocument =>
+        new(document, (await CommitAsync(document.EntityId, [new CreateWrite(document)], ct))[0]);
 
     /// <summary>Replaces the document only if it is still the version <paramref name="etag"/>.</summary>
-    public async Task<Stored<T>> ReplaceAsync<T>(T document, string etag, CancellationToken ct) where T : StoredDocument
-    {
-        var c = await ContainerAsync();
-        var pk = new PartitionKey(document.EntityId.ToString());
-        if (IdempotencyScope.Current?.ClaimFor(document.EntityId) is { } record)
-        {
-            var batch = c.CreateTransactionalBatch(pk).ReplaceItem(document.Id, document, new TransactionalBatchItemRequestOptions { IfMatchEtag = etag });
-            return await ExecuteAsync(batch, document, null, record, ct);
-        }
-        try
-        {
-            var response = await c.ReplaceItemAsync(document, document.Id, pk, new ItemRequestOptions { IfMatchEtag = etag }, ct);
-            return new Stored<T>(response.Resource, response.ETag);
-        }
-        catch (CosmosException e) when (e.StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-        {
-            throw new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request");
-        }
-    }
+    public async Task<Stored<T>> ReplaceAsync<T>(T document, string etag, CancellationToken ct) where T : StoredDocument =>
+        new(document, (await CommitAsync(document.EntityId, [new ReplaceWrite(document, etag)], ct))[0]);
 
     /// <summary>
-    /// Creates <paramref name="document"/> only if <paramref name="guard"/> is still the version
-    /// <paramref name="guardEtag"/> (it is written back unchanged, in the same TransactionalBatch): a rule that
-    /// depends on what else exists (one draft credit note per invoice) cannot be broken by a concurrent create.
+    /// Writes everything in <paramref name="writes"/> (one partition) in one TransactionalBatch, with the request's
+    /// idempotency record appended when it carries one: all or nothing. Returns the new ETag of each write, in order.
+    /// A failed batch becomes the typed error of the write that failed: <see cref="DocumentExistsException"/> for a
+    /// create whose id exists, <see cref="ConcurrencyConflictException"/> for a stale or missing version or an unmet
+    /// patch condition, <see cref="IdempotencyKeyTakenException"/> when another request with the key wrote first.
     /// </summary>
-    public async Task<Stored<T>> CreateGuardedAsync<T>(T document, StoredDocument guard, string guardEtag, CancellationToken ct) where T : StoredDocument
+    public async Task<IReadOnlyList<string>> CommitAsync(Guid entityId, IReadOnlyList<BatchWrite> writes, CancellationToken ct)
     {
+        if (writes.Count == 0) return [];
         var c = await ContainerAsync();
-        var batch = c.CreateTransactionalBatch(new PartitionKey(document.EntityId.ToString()))
-            .ReplaceItem(guard.Id, guard, new TransactionalBatchItemRequestOptions { IfMatchEtag = guardEtag })
-            .CreateItem(document);
-        return await ExecuteAsync(batch, document, guard, IdempotencyScope.Current?.ClaimFor(document.EntityId), ct);
-    }
-
-    /// <summary>
-    /// Runs a batch whose last operation writes <paramref name="document"/> (after an optional unchanged
-    /// <paramref name="guard"/>), with the request's idempotency record appended when it carries one: all or nothing.
-    /// A failed batch becomes the typed conflict of the operation that failed.
-    /// </summary>
-    private static async Task<Stored<T>> ExecuteAsync<T>(TransactionalBatch batch, T document, StoredDocument? guard, IdempotencyRecord? record, CancellationToken ct)
-        where T : StoredDocument
-    {
-        var documentIndex = guard is null ? 0 : 1;
+        var batch = c.CreateTransactionalBatch(new PartitionKey(entityId.ToString()));
+        foreach (var write in writes)
+        {
+            batch = write switch
+            {
+                CreateWrite w => batch.CreateItem(w.Document),
+                ReplaceWrite w => batch.ReplaceItem(w.Id, w.Document, new TransactionalBatchItemRequestOptions { IfMatchEtag = w.ETag }),
+                PatchWrite w => batch.PatchItem(w.Id, w.Operations, new TransactionalBatchPatchItemRequestOptions { FilterPredicate = w.Condition }),
+                _ => throw new ArgumentException($"unknown write {write.GetType().Name}", nameof(writes)),
+            };
+        }
+        var record = IdempotencyScope.Current?.ClaimFor(entityId);
         if (record is not null) batch = batch.CreateItem(record);
+
         using var response = await batch.ExecuteAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
-            if (record is not null && response[documentIndex + 1].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
-            if (guard is not null && response[0].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
-                throw new ConcurrencyConflictException($"{guard.Resource} {guard.Id} was changed by another request");
-            throw response[documentIndex].StatusCode switch
+            // The operation that failed carries its own status; the others say 424 (failed dependency).
+            var failed = Enumerable.Range(0, response.Count).FirstOrDefault(i => response[i].StatusCode != HttpStatusCode.FailedDependency, -1);
+            if (failed == writes.Count && record is not null && response[failed].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
+            var write = failed >= 0 && failed < writes.Count ? writes[failed] : null;
+            throw (failed >= 0 ? response[failed].StatusCode : response.StatusCode) switch
             {
-                HttpStatusCode.Conflict => new DocumentExistsException($"{document.Resource} {document.Id} already exists"),
-                HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound => new ConcurrencyConflictException($"{document.Resource} {document.Id} was changed or removed by another request"),
-                _ => new CosmosException($"batch failed: {response.StatusCode}", response.StatusCode, 0, response.ActivityId, response.RequestCharge),
+                HttpStatusCode.Conflict when write is not null => new DocumentExistsException($"{write.Resource} {write.Id} already exists"),
+                HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound when write is not null =>
+                    new ConcurrencyConflictException($"{write.Resource} {write.Id} was changed or removed by another request", write.Id),
+                var status => new CosmosException($"batch failed: {status}", status == 0 ? response.StatusCode : status, 0, response.ActivityId, response.RequestCharge),
             };
         }
         if (record is not null) IdempotencyScope.Current?.MarkClaimed();
-        var written = response.GetOperationResultAtIndex<T>(documentIndex);
-        return new Stored<T>(written.Resource ?? document, written.ETag);
+        return Enumerable.Range(0, writes.Count).Select(i => response[i].ETag).ToList();
+    }
+
+    /// <summary>
+    /// Several documents of one partition with their versions, in one round trip: the reads an action needs before its
+    /// batch (the document, the entity, a counter, a related document). Missing ids are absent from the result.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Stored<JsonElement>>> ReadSetAsync(Guid entityId, IEnumerable<string> ids, CancellationToken ct)
+    {
+        var found = await ReadManyAsync(entityId, ids, ct);
+        return found.ToDictionary(d => d.GetProperty("id").GetString()!, d => new Stored<JsonElement>(d, d.GetProperty("_etag").GetString()!));
     }
 
     /// <summary>
@@ -156,6 +137,12 @@ public sealed class DocumentStore
         }
         return found;
     }
+
+    /// <summary>The document <paramref name="id"/> of a read set as a <typeparamref name="T"/>; null when absent or of another kind.</summary>
+    public static Stored<T>? Typed<T>(IReadOnlyDictionary<string, Stored<JsonElement>> set, string id, string resource) where T : StoredDocument =>
+        set.TryGetValue(id, out var found) && found.Document.TryGetProperty("resource", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == resource
+            ? new Stored<T>(found.Document.Deserialize<T>(ApiJson.Storage)!, found.ETag)
+            : null;
 
     /// <summary>Completes an idempotency record with the response it stands for (the record is this request's own).</summary>
     public async Task CompleteAsync(IdempotencyRecord record, CancellationToken ct)

@@ -29,7 +29,11 @@ public sealed class StorageOnlyAttribute : JsonAttribute;
 public sealed record Stored<T>(T Document, string ETag);
 
 /// <summary>Another writer changed the document since it was read (412 from Cosmos).</summary>
-public sealed class ConcurrencyConflictException(string message) : Exception(message);
+/// <param name="documentId">The document whose version was stale, when known (a batch writes several).</param>
+public sealed class ConcurrencyConflictException(string message, string? documentId = null) : Exception(message)
+{
+    public string? DocumentId { get; } = documentId;
+}
 
 /// <summary>A document with this id already exists in the partition (409 from Cosmos).</summary>
 public sealed class DocumentExistsException(string message) : Exception(message);

@@ -1,0 +1,35 @@
+using Cronos;
+using Receivables.Hosting;
+using Receivables.Sweep;
+
+namespace Receivables.Host;
+
+/// <summary>
+/// Runs the due-date sweep on <c>Sweep:Schedule</c> (UTC), like the Functions timer does in Azure, so a local run shows
+/// overdue invoices and expired quotes too. Not on start-up, as the timer (<c>RunOnStartup</c> off).
+/// </summary>
+internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider clock, IConfiguration configuration, ILogger<SweepService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var schedule = CronExpression.Parse(configuration[ReceivablesSettings.SweepSchedule] ?? ReceivablesSettings.DefaultSweepSchedule, CronFormat.IncludeSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = clock.GetUtcNow();
+            if (schedule.GetNextOccurrence(now.UtcDateTime, inclusive: false) is not { } next) return;
+            await Task.Delay(next - now.UtcDateTime, clock, stoppingToken);
+            try
+            {
+                await sweep.RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The next run tries again; the sweep is idempotent.
+                LogFailed(log, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The due-date sweep failed; it runs again at the next scheduled time")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

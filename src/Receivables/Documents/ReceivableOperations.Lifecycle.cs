@@ -1,0 +1,153 @@
+using Receivables.Auth;
+using Receivables.Domain.Numbering;
+using Receivables.Domain.Totals;
+using Receivables.Entities;
+using Receivables.History;
+using Receivables.Store;
+
+namespace Receivables.Documents;
+
+/// <summary>What an action read before deciding, in one query: the document, its entity, the entity's number counters.</summary>
+internal sealed record ActionReads(Stored<Receivable> Current, Entity Entity, Stored<DocumentNumbering>? Numbering);
+
+/// <summary>What an action decided: the writes of its one batch (the acted-on document first) and how to answer.</summary>
+internal sealed record ActionPlan<T>(List<BatchWrite> Writes, Func<IReadOnlyList<string>, T> Answer);
+
+/// <summary>
+/// Status changes (spec 3.10, 3.13, 3.14, 5.1-5.3): issue, the invoice actions, the quote actions. Each reads what it
+/// needs in one query, lets the domain decide, and writes the document, its history and every side effect (the number
+/// counter, the credit note a cancel creates, the invoice a quote's acceptance creates) in one TransactionalBatch.
+/// </summary>
+public sealed partial class ReceivableOperations
+{
+    /// <summary>
+    /// How often an action decides again after losing a race. Issues of one entity all move its number counter, so
+    /// under a burst they queue behind each other: the bound is high, and each try waits a little, at random.
+    /// </summary>
+    internal const int ContendedAttempts = 40;
+
+    internal async Task<T> ActAsync<T>(Guid entityId, Guid id, string? ifMatch, Func<ActionReads, Task<ActionPlan<T>>> decide, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var set = await store.ReadSetAsync(entityId, [id.ToString(), entityId.ToString(), DocumentNumbering.DocumentId], ct);
+            var current = DocumentStore.Typed<Receivable>(set, id.ToString(), Receivable.ResourceName) ?? throw NotFound(id);
+            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
+                throw new StaleVersionException($"receivable {id} has changed since the version in If-Match");
+            var entity = DocumentStore.Typed<Entity>(set, entityId.ToString(), Entity.ResourceName)?.Document ?? throw EntityDirectory.NotFound(entityId);
+            var numbering = DocumentStore.Typed<DocumentNumbering>(set, DocumentNumbering.DocumentId, DocumentNumbering.ResourceName);
+            var plan = await decide(new ActionReads(current, entity, numbering));
+            try
+            {
+                return plan.Answer(await store.CommitAsync(entityId, plan.Writes, ct));
+            }
+            catch (ConcurrencyConflictException e) when (ifMatch is not null && e.DocumentId == id.ToString())
+            {
+                throw new StaleVersionException(e.Message);
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DocumentExistsException)
+            {
+                // Another request wrote first (a payment, an issue that took the next number): decide again from fresh reads.
+                if (attempt >= ContendedAttempts) throw new ConcurrencyConflictException($"receivable {id} is being changed by many requests at once; retry", id.ToString());
+                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5), ct);
+            }
+        }
+    }
+
+    /// <summary>draft → issued: verify, number, dates, amounts; a credit note also credits its invoice in the same batch.</summary>
+    public Task<Stored<Receivable>> IssueAsync(ApiPrincipal principal, Guid entityId, Guid id, string? ifMatch, CancellationToken ct) =>
+        ActAsync(entityId, id, ifMatch, async reads =>
+        {
+            var doc = reads.Current.Document;
+            var old = doc.Status;
+            Transitions.Require(doc.Type, old, LifecycleAction.Issue, old == ReceivableStatus.Draft ? null : "only drafts are issued");
+            if (Verification.Verify(doc, reads.Entity, Today()).Errors is { } errors)
+                throw new BusinessRuleException($"The {doc.Type.Wire().Replace('_', ' ')} cannot be issued until this is fixed: {Verification.Describe(errors)}");
+
+            var now = clock.GetUtcNow();
+            var actor = principal.EntityUserId;
+            var writes = new List<BatchWrite>();
+            doc.IssueDate = now;
+            doc.UpdatedAt = now;
+            var numbered = reads.Entity.Settings.ReceivableEditFlow == ReceivableEditFlow.NonCompliant && doc.DocumentId is not null
+                ? null
+                : TakeNumber(reads, doc, now);
+            switch (doc)
+            {
+                case Invoice invoice:
+                    invoice.DueDate = DueDate(invoice, now);
+                    Apply(invoice, InvoiceAccount.Issue(old, invoice.TotalAmount, invoice.AmountDue, invoice.DueDate), now);
+                    break;
+                case CreditNote creditNote:
+                    doc.Status = ReceivableStatus.Issued;
+                    await CreditInvoiceAsync(creditNote, writes, actor, now, ct);
+                    break;
+                default:
+                    doc.Status = Transitions.Require(doc.Type, old, LifecycleAction.Issue).To!.Value;
+                    break;
+            }
+            writes.Insert(0, new ReplaceWrite(doc, reads.Current.ETag));
+            if (numbered is not null) writes.Add(numbered);
+            writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(doc, old, doc.Status, actor, now)));
+            return new ActionPlan<Stored<Receivable>>(writes, etags => new(doc, etags[0]));
+        }, ct);
+
+    /// <summary>An issued credit note takes its total off its invoice (spec 5.3): that invoice is replaced in the same batch.</summary>
+    private async Task CreditInvoiceAsync(CreditNote creditNote, List<BatchWrite> writes, Guid? actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var invoiceId = creditNote.BasedOn ?? throw new BusinessRuleException("This credit note is not based on an invoice");
+        var stored = await store.ReadAsync<Receivable>(creditNote.EntityId, invoiceId.ToString(), Receivable.ResourceName, ct);
+        if (stored?.Document is not Invoice invoice) throw new BusinessRuleException($"The invoice {invoiceId} this credit note is based on no longer exists");
+        var before = invoice.Status;
+        Apply(invoice, AccountOf(invoice).ApplyCreditNote(creditNote.TotalAmount, now), now);
+        invoice.RelatedDocuments.CreditNoteIds.Add(Guid.Parse(creditNote.Id));
+        invoice.UpdatedAt = now;
+        writes.Add(new ReplaceWrite(invoice, stored.ETag));
+        if (before != invoice.Status) writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(invoice, before, invoice.Status, actor, now)));
+    }
+
+    /// <summary>The next number of the document's type, formatted by the entity's settings; the counter's write joins the batch.</summary>
+    private static BatchWrite TakeNumber(ActionReads reads, Receivable doc, DateTimeOffset now)
+    {
+        var numbering = reads.Numbering?.Document ?? DocumentNumbering.New(doc.EntityId);
+        var ids = reads.Entity.Settings.DocumentIds;
+        var typePrefix = doc.Type switch
+        {
+            ReceivableType.Invoice => ids.DocumentTypePrefix.Invoice,
+            ReceivableType.Quote => ids.DocumentTypePrefix.Quote,
+            _ => ids.DocumentTypePrefix.CreditNote,
+        };
+        doc.DocumentId = new DocumentNumberFormat(typePrefix, ids.Prefix, ids.Separator, ids.IncludeDate, ids.MinDigits)
+            .Format(numbering.Counters.Take(doc.Type.Wire()), now.UtcDateTime.Year);
+        return reads.Numbering is { } existing ? new ReplaceWrite(numbering, existing.ETag) : new CreateWrite(numbering);
+    }
+
+    /// <summary><c>due_date</c> = the issue day plus <c>term_final.number_of_days</c>, or <c>term_final.end_date</c> (spec 5.8).</summary>
+    private static DateOnly? DueDate(Invoice invoice, DateTimeOffset issuedAt) =>
+        invoice.PaymentTerms?.TermFinal is { } final
+            ? final.EndDate ?? DateOnly.FromDateTime(issuedAt.UtcDateTime).AddDays(final.NumberOfDays ?? 0)
+            : invoice.DueDate;
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    internal static InvoiceAccount AccountOf(Invoice i) => new(i.Status, i.AmountDue, i.AmountPaid, i.TotalAmountWithCreditNotes, i.DueDate, i.PaidAt);
+
+    /// <summary>Copies the account onto the invoice and recomputes <c>amount_to_pay</c> for <paramref name="now"/>.</summary>
+    internal static void Apply(Invoice invoice, InvoiceAccount account, DateTimeOffset now)
+    {
+        invoice.Status = account.Status;
+        invoice.AmountDue = account.AmountDue;
+        invoice.AmountPaid = account.AmountPaid;
+        invoice.TotalAmountWithCreditNotes = account.TotalAmountWithCreditNotes;
+        invoice.PaidAt = account.PaidAt;
+        invoice.AmountToPay = AmountToPayOf(invoice, DateOnly.FromDateTime(now.UtcDateTime));
+    }
+
+    /// <summary><c>amount_to_pay</c> (spec 5.8): the amount due less the early-payment discount that applies today.</summary>
+    internal static long AmountToPayOf(Invoice invoice, DateOnly today)
+    {
+        if (invoice.IssueDate is not { } issued || invoice.PaymentTerms is not { } terms) return invoice.AmountDue;
+        static PaymentTermTier? Tier(PaymentTermDiscountSnapshot? t) => t is null ? null : new PaymentTermTier(t.Discount, t.NumberOfDays, t.EndDate);
+        return AmountToPay.Compute(invoice.AmountDue, DateOnly.FromDateTime(issued.UtcDateTime), Tier(terms.Term1), Tier(terms.Term2), today);
+    }
+}
