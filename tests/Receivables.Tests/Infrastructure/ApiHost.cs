@@ -53,7 +53,9 @@ public sealed class ApiHost : IAsyncLifetime
             ["Auth:Clients:1:PartnerId"] = PartnerB.ToString(),
             ["Auth:Clients:1:SecretHash"] = ClientSecretHash.Compute(SecretB),
         };
-        app = KestrelHost.Build([], settings, o => o.CustomHandlers.Add(Cosmos));
+        // The hosted sweep runs on wall-clock time; tests run the sweep themselves, with their own clock (SweepTests).
+        app = KestrelHost.Build([], settings, o => o.CustomHandlers.Add(Cosmos),
+            services => services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService))));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
@@ -63,6 +65,9 @@ public sealed class ApiHost : IAsyncLifetime
         Http.Dispose();
         if (app is not null) await app.DisposeAsync();
     }
+
+    /// <summary>A service of the running host (the store, say), for tests that drive the library directly.</summary>
+    public T Service<T>() where T : notnull => app!.Services.GetRequiredService<T>();
 
     public Task<Container> StoreContainerAsync() => app!.Services.GetRequiredService<Receivables.Store.DocumentStore>().ContainerAsync();
 
