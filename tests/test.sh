@@ -1,17 +1,15 @@
 #!/usr/bin/env bash
 # The project's test command: installs the Cosmos test server's npm packages (from the lockfile), builds the
-# local solution and runs every test project, then prints one line "N passed, N failed, N skipped" totalled
+# whole solution (the Azure Functions project included: tests read its generated functions.metadata and
+# deps.json) and runs every test project, then prints one line "N passed, N failed, N skipped" totalled
 # over all of them. Exits non-zero when anything failed.
 #
 #   bash tests/test.sh                 # against the project's Cosmos test server (started by the tests)
 #   COSMOS_TEST_ENDPOINT=https://localhost:8081/ COSMOS_TEST_KEY=... bash tests/test.sh   # the emulator
-#
-# Receivables.Local.slnf is the solution without the Azure Functions project, whose worker packages only
-# restore from the full NuGet feed; where they do, `dotnet test Receivables.Functions.sln` runs the same tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-solution="${SOLUTION:-Receivables.Local.slnf}"  # or Receivables.Functions.sln where the full feed is reachable
+solution=Receivables.Functions.sln
 results="$(mktemp -d "${TMPDIR:-/tmp}/receivables-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
@@ -22,9 +20,18 @@ fi
 
 dotnet build "$solution" --configuration Release --nologo -v quiet
 
+# The test projects: every project path in the solution's `Project(...) = "Name", "dir\X.csproj", "{guid}"`
+# lines whose file name contains "Tests" (the .sln writes paths with backslashes).
+projects=$(grep -E '^Project\(' "$solution" | grep -oE '"[^"]*\.csproj"' | tr -d '"' | tr '\\' '/' \
+  | while read -r path; do case "$(basename "$path")" in *Tests*) echo "$path" ;; esac; done)
+if [ -z "$projects" ]; then
+  echo "no test project found in $solution" >&2
+  exit 1
+fi
+
 status=0
 # One run per test project, each with its own results folder, so no TRX file can overwrite another.
-for project in $(grep -o '"[^"]*Tests[^"]*\.csproj"' "$solution" | tr -d '"' | tr '\\' '/'); do
+for project in $projects; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" --configuration Release --no-build --nologo \
     --logger trx --logger "console;verbosity=minimal" --results-directory "$results/$name" || status=$?

@@ -9,7 +9,7 @@ using Receivables.Tests.Infrastructure;
 namespace Receivables.Tests.Hosting;
 
 /// <summary>
-/// Static checks of what cannot be compiled or run here (Bicep, the Functions project): settings are one list,
+/// Static checks of the deployment, which cannot be run here (Bicep, the Functions host): settings are one list,
 /// every module exists and gets the parameters it declares, and the indexing policy comes from one file.
 /// </summary>
 public sealed partial class DeploymentTests

@@ -1,6 +1,6 @@
 namespace Receivables.Tests.Infrastructure;
 
-/// <summary>Files of the repository, for tests that read source and configuration (what cannot be compiled here).</summary>
+/// <summary>Files of the repository, for tests that read source and configuration files.</summary>
 public static class RepoFiles
 {
     public static string Root { get; } = FindRoot();
