@@ -56,7 +56,7 @@ for (var i = 0; i < 10; i++)
     products.Add((await driver.SendAsync(ApiRoutes.CreateProduct, "POST", "/v1/products",
         new { name = $"Service {i}", type = "service", price = new { currency = "EUR", value = 1000 + (i * 137) }, measure_unit_id = unit }))["id"]!.GetValue<string>());
 }
-var vat19 = Receivables.VatRates.VatRateTable.IdOf("DE", 1900);
+var vat19 = Receivables.Domain.VatRateTable.IdOf("DE", 1900);
 object[] Lines() => products.Select((p, i) => (object)new { product_id = p, quantity = 1 + i, vat_rate_id = vat19, discount = i % 3 == 0 ? new { type = "percentage", amount = 500 } : null }).ToArray();
 object InvoiceBody() => new
 {

@@ -30,4 +30,8 @@ public sealed class EntityFunctions(ReceivablesApi api)
     [Function(nameof(ApiRoutes.PatchEntitySettings))]
     public Task<IActionResult> PatchEntitySettings([HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "entities/{entity_id}/settings")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.PatchEntitySettings, req);
+
+    [Function(nameof(ApiRoutes.GetNextDocumentNumbers))]
+    public Task<IActionResult> GetNextDocumentNumbers([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "entities/{entity_id}/settings/next_document_numbers")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.GetNextDocumentNumbers, req);
 }

@@ -38,4 +38,40 @@ public sealed class ReceivableFunctions(ReceivablesApi api)
     [Function(nameof(ApiRoutes.VerifyReceivable))]
     public Task<IActionResult> VerifyReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/verify")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.VerifyReceivable, req);
+
+    [Function(nameof(ApiRoutes.IssueReceivable))]
+    public Task<IActionResult> IssueReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/issue")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.IssueReceivable, req);
+
+    [Function(nameof(ApiRoutes.MarkReceivableAsPaid))]
+    public Task<IActionResult> MarkReceivableAsPaid([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/mark_as_paid")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.MarkReceivableAsPaid, req);
+
+    [Function(nameof(ApiRoutes.MarkReceivableAsPartiallyPaid))]
+    public Task<IActionResult> MarkReceivableAsPartiallyPaid([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/mark_as_partially_paid")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.MarkReceivableAsPartiallyPaid, req);
+
+    [Function(nameof(ApiRoutes.MarkReceivableAsUncollectible))]
+    public Task<IActionResult> MarkReceivableAsUncollectible([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/mark_as_uncollectible")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.MarkReceivableAsUncollectible, req);
+
+    [Function(nameof(ApiRoutes.CancelReceivable))]
+    public Task<IActionResult> CancelReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/cancel")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.CancelReceivable, req);
+
+    [Function(nameof(ApiRoutes.AcceptQuote))]
+    public Task<IActionResult> AcceptQuote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/accept")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.AcceptQuote, req);
+
+    [Function(nameof(ApiRoutes.DeclineQuote))]
+    public Task<IActionResult> DeclineQuote([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/decline")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.DeclineQuote, req);
+
+    [Function(nameof(ApiRoutes.ListReceivableHistory))]
+    public Task<IActionResult> ListReceivableHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id}/history")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.ListReceivableHistory, req);
+
+    [Function(nameof(ApiRoutes.GetReceivableHistory))]
+    public Task<IActionResult> GetReceivableHistory([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id}/history/{receivable_history_id}")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.GetReceivableHistory, req);
 }

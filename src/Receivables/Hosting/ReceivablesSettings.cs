@@ -21,7 +21,7 @@ public static class ReceivablesSettings
     /// hour of the day after its due date even if one run fails.
     /// </summary>
     public const string SweepSchedule = "Sweep:Schedule";
-    public const string DefaultSweepSchedule = "0 5 * * * *";
+    public static readonly string DefaultSweepSchedule = "0 5 * * * *";
 
     /// <summary>A setting the product reads: where it must be set, and its default when it may be left out.</summary>
     public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null);
