@@ -102,7 +102,7 @@ public sealed class DocumentStore
     /// <summary>
     /// Runs a batch whose last operation writes <paramref name="document"/> (after an optional unchanged
     /// <paramref name="guard"/>), with the request's idempotency record appended when it carries one: all or nothing.
-    /// A failed batch becomes the typed conflict of the operation that failed.
+    /// A failed batch becomes the typed conflict of the operation that failed, or <see cref="StoreUnavailableException"/>.
     /// </summary>
     private static async Task<Stored<T>> ExecuteAsync<T>(TransactionalBatch batch, T document, StoredDocument? guard, IdempotencyRecord? record, CancellationToken ct)
         where T : StoredDocument
@@ -112,6 +112,11 @@ public sealed class DocumentStore
         using var response = await batch.ExecuteAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
+            // Throttled, unavailable or timed out: every operation carries the batch's status, so none of the typed
+            // conflicts below applies; the client may retry later. After a timeout the batch may still have committed
+            // (all or nothing): a retry with the same Idempotency-Key then finds the record instead of writing twice.
+            if (StoreUnavailableException.IsTransient(response.StatusCode))
+                throw new StoreUnavailableException(response.StatusCode, response.RetryAfter, $"batch failed: {(int)response.StatusCode}");
             if (record is not null && response[documentIndex + 1].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
             if (guard is not null && response[0].StatusCode is HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound)
                 throw new ConcurrencyConflictException($"{guard.Resource} {guard.Id} was changed by another request");
