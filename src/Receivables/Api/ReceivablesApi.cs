@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Logging;
 using Receivables.Auth;
 using Receivables.Entities;
@@ -81,15 +79,20 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
             // An operation ran out of retries against concurrent writers; the client may simply retry.
             return ApiResponse.Error(StatusCodes.Status409Conflict, e.Message);
         }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.TooManyRequests)
-        {
-            headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((e.RetryAfter ?? TimeSpan.FromSeconds(1)).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return ApiResponse.Error(StatusCodes.Status429TooManyRequests, "Too many requests; retry after the time in Retry-After");
-        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client went away; nobody reads this response.
             return ApiResponse.Error(499, "Client closed the request");
+        }
+        catch (Exception e) when (StoreFault.Of(e) is { } fault)
+        {
+            // The store is throttling, down or slow: not a bug of ours and not the client's fault, so no 500 and no
+            // error-level entry (an outage would otherwise bury real errors); the client is told when to come back.
+            LogStoreFault(log, route.Name, requestId, fault.Status, fault.Cause);
+            headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return fault.Status == StatusCodes.Status429TooManyRequests
+                ? ApiResponse.Error(StatusCodes.Status429TooManyRequests, "Too many requests; retry after the time in Retry-After")
+                : ApiResponse.Error(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable; retry after the time in Retry-After");
         }
         catch (Exception e)
         {
@@ -107,6 +110,9 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
             throw ValidationException.Of(["header", EntityHeader], "value is not a valid uuid", "type_error.uuid");
         return id;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable in {Route} (request {RequestId}), answered {Status}: {Cause}")]
+    private static partial void LogStoreFault(ILogger logger, string route, string requestId, int status, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Route} (request {RequestId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string route, string requestId);

@@ -82,6 +82,11 @@ public sealed class DocumentStore
         using var response = await batch.ExecuteAsync(ct);
         if (!response.IsSuccessStatusCode)
         {
+            // Throttled, unavailable or timed out: every operation carries the batch's status, so none of the typed
+            // conflicts below applies; the client may retry later. After a timeout the batch may still have committed
+            // (all or nothing): a retry with the same Idempotency-Key then finds the record instead of writing twice.
+            if (StoreUnavailableException.IsTransient(response.StatusCode))
+                throw new StoreUnavailableException(response.StatusCode, response.RetryAfter, $"batch failed: {(int)response.StatusCode}");
             // The operation that failed carries its own status; the others say 424 (failed dependency).
             var failed = Enumerable.Range(0, response.Count).FirstOrDefault(i => response[i].StatusCode != HttpStatusCode.FailedDependency, -1);
             if (failed == writes.Count && record is not null && response[failed].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();

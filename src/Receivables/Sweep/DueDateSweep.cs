@@ -105,7 +105,7 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
         {
             return false;
         }
-        catch (CosmosException e)
+        catch (Exception e) when (e is CosmosException or StoreUnavailableException or HttpRequestException)
         {
             LogFailed(log, e, c.Id);
             return null;

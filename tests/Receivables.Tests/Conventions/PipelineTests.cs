@@ -69,6 +69,67 @@ public sealed class PipelineTests
         Assert.NotEmpty(body["error"]!["message"]!.GetValue<string>());
     }
 
+    public static TheoryData<string, int, string> StoreFaults => new()
+    {
+        // exception (by name, built below), status answered, Retry-After
+        { "cosmos 503", 503, "2" },
+        { "cosmos 408", 503, "2" },
+        { "cosmos 410", 503, "2" },
+        { "cosmos 449", 503, "2" },
+        { "batch 429 after 1.5 s", 429, "2" },
+        { "batch 503 after 3 s", 503, "3" },
+        { "batch 408", 503, "2" },
+        { "connection refused", 503, "2" },
+        { "sdk timeout", 503, "2" },
+        { "task cancelled", 503, "2" },
+    };
+
+    private static Exception StoreFault(string name) => name switch
+    {
+        "cosmos 503" => new CosmosException("unavailable", HttpStatusCode.ServiceUnavailable, 0, "activity", 1.0),
+        "cosmos 408" => new CosmosException("timeout", HttpStatusCode.RequestTimeout, 0, "activity", 1.0),
+        "cosmos 410" => new CosmosException("gone", HttpStatusCode.Gone, 0, "activity", 1.0),
+        "cosmos 449" => new CosmosException("retry with", (HttpStatusCode)449, 0, "activity", 1.0),
+        "batch 429 after 1.5 s" => new StoreUnavailableException(HttpStatusCode.TooManyRequests, TimeSpan.FromMilliseconds(1500), "batch failed: 429"),
+        "batch 503 after 3 s" => new StoreUnavailableException(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(3), "batch failed: 503"),
+        "batch 408" => new StoreUnavailableException(HttpStatusCode.RequestTimeout, null, "batch failed: 408"),
+        "connection refused" => new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:8081)"),
+        "sdk timeout" => new CosmosOperationCanceledException(new OperationCanceledException(), Mock.Of<CosmosDiagnostics>()),
+        "task cancelled" => new TaskCanceledException(),
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Theory]
+    [MemberData(nameof(StoreFaults))]
+    public async Task a_store_that_is_down_slow_or_throttling_is_503_or_429_with_retry_after_and_a_warning_not_an_error(string fault, int expectedStatus, string expectedRetryAfter)
+    {
+        var (status, body, headers) = await RunAsync(api, _ => throw StoreFault(fault));
+
+        Assert.Equal(expectedStatus, status);
+        Assert.Equal(expectedRetryAfter, headers.RetryAfter.ToString());
+        Assert.Equal(new[] { "error" }, body.Select(p => p.Key).ToArray());
+        Assert.NotEmpty(body["error"]!["message"]!.GetValue<string>());
+        // An outage must not bury real errors in the log: one warning per request, never an error.
+        log.Verify(l => l.Log(LogLevel.Warning, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Once);
+        log.Verify(l => l.Log(LogLevel.Error, It.IsAny<EventId>(), It.IsAny<It.IsAnyType>(), It.IsAny<Exception?>(), It.IsAny<Func<It.IsAnyType, Exception?, string>>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task a_cancellation_because_the_client_went_away_is_499_not_503()
+    {
+        var route = new ApiRoute("Test", "GET", "test", RouteAccess.Anonymous, _ => throw new TaskCanceledException());
+        using var aborted = new CancellationTokenSource();
+        await aborted.CancelAsync();
+        var http = new DefaultHttpContext { RequestAborted = aborted.Token };
+        http.Request.Path = "/v1/test";
+        http.Request.Headers["x-monite-version"] = ApiVersion.Current;
+
+        var result = await api.RunAsync(route, http);
+
+        Assert.Equal(499, result.Status);
+        Assert.False(http.Response.Headers.ContainsKey("Retry-After"));
+    }
+
     [Fact]
     public async Task a_lost_race_after_all_retries_is_409()
     {

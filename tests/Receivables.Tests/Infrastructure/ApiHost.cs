@@ -33,6 +33,9 @@ public sealed class ApiHost : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
     public RequestCounter Cosmos { get; } = new();
+
+    /// <summary>Store faults on demand (disarmed unless a test arms it), behind <see cref="Cosmos"/> so the counter sees every attempt.</summary>
+    public FaultInjector Faults { get; } = new();
     public string DatabaseName { get; } = "receivables-tests-" + Guid.NewGuid().ToString("N")[..8];
 
     public async Task InitializeAsync()
@@ -54,7 +57,12 @@ public sealed class ApiHost : IAsyncLifetime
             ["Auth:Clients:1:SecretHash"] = ClientSecretHash.Compute(SecretB),
         };
         // The hosted sweep runs on wall-clock time; tests run the sweep themselves, with their own clock (SweepTests).
-        app = KestrelHost.Build([], settings, o => o.CustomHandlers.Add(Cosmos),
+        app = KestrelHost.Build([], settings, o =>
+            {
+                // Custom handlers run in the order added, all above the SDK's own retry handler.
+                o.CustomHandlers.Add(Cosmos);
+                o.CustomHandlers.Add(Faults);
+            },
             services => services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService))));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
