@@ -35,10 +35,7 @@ public sealed class StoreFaultTests(ApiHost api, ITestOutputHelper output) : ICl
         /// <summary>POST /v1/receivables without a key: its first store call, the ReadMany query of the references.</summary>
         Query,
 
-        /// <summary>POST /v1/receivables without a key: the typed create that follows the query.</summary>
-        Create,
-
-        /// <summary>POST /v1/receivables with an Idempotency-Key: the TransactionalBatch of document and record.</summary>
+        /// <summary>POST /v1/receivables: the TransactionalBatch of the document, its history event and (with a key) the key's record.</summary>
         Batch,
     }
 
@@ -46,14 +43,12 @@ public sealed class StoreFaultTests(ApiHost api, ITestOutputHelper output) : ICl
     {
         Target.PointRead => FaultInjector.IsPointRead,
         Target.Query => FaultInjector.IsQuery,
-        Target.Create => FaultInjector.IsCreate,
         Target.Batch => FaultInjector.IsBatch,
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
     [Theory]
     [InlineData(Target.PointRead, "3")]
-    [InlineData(Target.Create, "3")]
     [InlineData(Target.Batch, "3")]
     // The SDK's query pipeline rebuilds a failed page's headers (request charge and substatus only): the
     // x-ms-retry-after-ms of a throttled query never reaches the product, which then says one second.
@@ -70,9 +65,7 @@ public sealed class StoreFaultTests(ApiHost api, ITestOutputHelper output) : ICl
     [InlineData(Target.PointRead, null, "2")]
     [InlineData(Target.PointRead, 4000, "4")]
     [InlineData(Target.Query, null, "2")]
-    [InlineData(Target.Create, null, "2")]
     [InlineData(Target.Batch, null, "2")]
-    [InlineData(Target.Create, 3200, "4")]
     [InlineData(Target.Batch, 3200, "4")]
     public async Task an_unavailable_store_is_503_with_its_retry_after_or_two_seconds(Target target, int? retryAfterMs, string expected)
     {
@@ -84,7 +77,6 @@ public sealed class StoreFaultTests(ApiHost api, ITestOutputHelper output) : ICl
     [Theory]
     [InlineData(Target.PointRead)]
     [InlineData(Target.Query)]
-    [InlineData(Target.Create)]
     [InlineData(Target.Batch)]
     public async Task a_store_timeout_is_503_with_retry_after(Target target)
     {

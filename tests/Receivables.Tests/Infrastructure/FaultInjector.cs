@@ -101,11 +101,6 @@ public sealed class FaultInjector : RequestHandler
     /// <summary>A point read of one document.</summary>
     public static bool IsPointRead(RequestMessage request) => request.Method == HttpMethod.Get && IsItemRequest(request);
 
-    /// <summary>A single-document create (a POST on documents that is not a query, a batch or an upsert).</summary>
-    public static bool IsCreate(RequestMessage request) =>
-        request.Method == HttpMethod.Post && IsItemRequest(request) && !IsBatch(request) && !IsQuery(request)
-        && request.Headers["x-ms-documentdb-is-upsert"] is null;
-
     public override async Task<ResponseMessage> SendAsync(RequestMessage request, CancellationToken cancellationToken)
     {
         var (fault, retryAfter) = Draw(request);
