@@ -10,6 +10,9 @@ namespace Receivables.Host;
 /// </summary>
 internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider clock, IConfiguration configuration, ILogger<SweepService> log) : BackgroundService
 {
+    /// <summary>After each scheduled run (tests wait on it instead of sleeping).</summary>
+    internal event Action<SweepReport>? Ran;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = CronExpression.Parse(configuration[ReceivablesSettings.SweepSchedule] ?? ReceivablesSettings.DefaultSweepSchedule, CronFormat.IncludeSeconds);
@@ -20,7 +23,7 @@ internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider cloc
             await Task.Delay(next - now.UtcDateTime, clock, stoppingToken);
             try
             {
-                await sweep.RunAsync(stoppingToken);
+                Ran?.Invoke(await sweep.RunAsync(stoppingToken));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
