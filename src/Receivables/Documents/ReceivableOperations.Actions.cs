@@ -55,7 +55,7 @@ public sealed partial class ReceivableOperations
             Transitions.Require(doc.Type, doc.Status, LifecycleAction.Cancel,
                 doc.Status == ReceivableStatus.PartiallyPaid ? "settle the rest with a credit note instead" : null);
             var invoice = (Invoice)doc;
-            if (await DraftCreditNotesOfAsync(invoice, ct) > 0)
+            if (await HasDraftCreditNoteAsync(invoice, ct))
                 throw new BusinessRuleException("This invoice has a draft credit note: issue or delete it before canceling the invoice");
 
             var now = clock.GetUtcNow();
