@@ -41,7 +41,7 @@ public sealed partial class ReceivableOperations
             if (action is LifecycleAction.MarkAsPaid or LifecycleAction.MarkAsPartiallyPaid)
                 writes.Add(new CreateWrite(ReceivableHistoryRecord.PaymentReceived(invoice, outcome.Applied, invoice.AmountDue, comment, principal.EntityUserId, now)));
             if (old != invoice.Status) writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(invoice, old, invoice.Status, principal.EntityUserId, now)));
-            return Task.FromResult(new ActionPlan<Stored<Receivable>>(writes, etags => new(invoice, etags[0])));
+            return Task.FromResult(new BatchPlan<Stored<Receivable>>(writes, etags => new(invoice, etags[0])));
         }, ct);
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed partial class ReceivableOperations
             invoice.UpdatedAt = now;
             writes.Insert(0, new ReplaceWrite(invoice, reads.Current.ETag));
             writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(invoice, old, invoice.Status, actor, now)));
-            return new ActionPlan<bool>(writes, _ => true);
+            return new BatchPlan<bool>(writes, _ => true);
         }, ct);
 
     /// <summary>
@@ -137,7 +137,7 @@ public sealed partial class ReceivableOperations
                 new CreateWrite(ReceivableHistoryRecord.StatusChanged(quote, old, quote.Status, actor, now)),
                 new CreateWrite(ReceivableHistoryRecord.BasedOnCreated(quote, invoice, ReceivableType.Invoice, actor, now)),
             };
-            return Task.FromResult(new ActionPlan<bool>(writes, _ => true));
+            return Task.FromResult(new BatchPlan<bool>(writes, _ => true));
         }, ct);
 
     /// <summary>issued → declined, with the customer's reason in <c>comment</c>.</summary>
@@ -157,6 +157,6 @@ public sealed partial class ReceivableOperations
                 new ReplaceWrite(quote, reads.Current.ETag),
                 new CreateWrite(ReceivableHistoryRecord.StatusChanged(quote, old, quote.Status, principal.EntityUserId, now)),
             };
-            return Task.FromResult(new ActionPlan<bool>(writes, _ => true));
+            return Task.FromResult(new BatchPlan<bool>(writes, _ => true));
         }, ct);
 }

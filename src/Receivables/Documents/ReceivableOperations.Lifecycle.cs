@@ -10,9 +10,6 @@ namespace Receivables.Documents;
 /// <summary>What an action read before deciding, in one query: the document, its entity, the entity's number counters.</summary>
 internal sealed record ActionReads(Stored<Receivable> Current, Entity Entity, Stored<DocumentNumbering>? Numbering);
 
-/// <summary>What an action decided: the writes of its one batch (the acted-on document first) and how to answer.</summary>
-internal sealed record ActionPlan<T>(List<BatchWrite> Writes, Func<IReadOnlyList<string>, T> Answer);
-
 /// <summary>
 /// Status changes (spec 3.10, 3.13, 3.14, 5.1-5.3): issue, the invoice actions, the quote actions. Each reads what it
 /// needs in one query, lets the domain decide, and writes the document, its history and every side effect (the number
@@ -20,39 +17,22 @@ internal sealed record ActionPlan<T>(List<BatchWrite> Writes, Func<IReadOnlyList
 /// </summary>
 public sealed partial class ReceivableOperations
 {
-    /// <summary>
-    /// How often an action decides again after losing a race. Issues of one entity all move its number counter, so
-    /// under a burst they queue behind each other: the bound is high, and each try waits a little, at random.
-    /// </summary>
+    /// <summary>How often an action decides again after losing a race.</summary>
     internal const int ContendedAttempts = 40;
 
-    internal async Task<T> ActAsync<T>(Guid entityId, Guid id, string? ifMatch, Func<ActionReads, Task<ActionPlan<T>>> decide, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
+    /// <summary>
+    /// One action: the document, its entity and the entity's number counter in one query, the decision, then one batch
+    /// (the acted-on document first). Issues of one entity all move its counter, so under a burst they queue behind each
+    /// other: the bound on attempts is high.
+    /// </summary>
+    internal Task<T> ActAsync<T>(Guid entityId, Guid id, string? ifMatch, Func<ActionReads, Task<BatchPlan<T>>> decide, CancellationToken ct) =>
+        store.DecideAndCommitAsync(entityId, id.ToString(), ifMatch, [id.ToString(), entityId.ToString(), DocumentNumbering.DocumentId], async set =>
         {
-            var set = await store.ReadSetAsync(entityId, [id.ToString(), entityId.ToString(), DocumentNumbering.DocumentId], ct);
             var current = DocumentStore.Typed<Receivable>(set, id.ToString(), Receivable.ResourceName) ?? throw NotFound(id);
-            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
-                throw new StaleVersionException($"receivable {id} has changed since the version in If-Match");
             var entity = DocumentStore.Typed<Entity>(set, entityId.ToString(), Entity.ResourceName)?.Document ?? throw EntityDirectory.NotFound(entityId);
             var numbering = DocumentStore.Typed<DocumentNumbering>(set, DocumentNumbering.DocumentId, DocumentNumbering.ResourceName);
-            var plan = await decide(new ActionReads(current, entity, numbering));
-            try
-            {
-                return plan.Answer(await store.CommitAsync(entityId, plan.Writes, ct));
-            }
-            catch (ConcurrencyConflictException e) when (ifMatch is not null && e.DocumentId == id.ToString())
-            {
-                throw new StaleVersionException(e.Message);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentExistsException)
-            {
-                // Another request wrote first (a payment, an issue that took the next number): decide again from fresh reads.
-                if (attempt >= ContendedAttempts) throw new ConcurrencyConflictException($"receivable {id} is being changed by many requests at once; retry", id.ToString());
-                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5), ct);
-            }
-        }
-    }
+            return await decide(new ActionReads(current, entity, numbering));
+        }, ContendedAttempts, ct);
 
     /// <summary>draft → issued: verify, number, dates, amounts; a credit note also credits its invoice in the same batch.</summary>
     public Task<Stored<Receivable>> IssueAsync(ApiPrincipal principal, Guid entityId, Guid id, string? ifMatch, CancellationToken ct) =>
@@ -89,7 +69,7 @@ public sealed partial class ReceivableOperations
             writes.Insert(0, new ReplaceWrite(doc, reads.Current.ETag));
             if (numbered is not null) writes.Add(numbered);
             writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(doc, old, doc.Status, actor, now)));
-            return new ActionPlan<Stored<Receivable>>(writes, etags => new(doc, etags[0]));
+            return new BatchPlan<Stored<Receivable>>(writes, etags => new(doc, etags[0]));
         }, ct);
 
     /// <summary>An issued credit note takes its total off its invoice (spec 5.3): that invoice is replaced in the same batch.</summary>

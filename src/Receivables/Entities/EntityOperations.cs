@@ -114,12 +114,9 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
     {
         await directory.RequireAccessAsync(principal, entityId, ct);
         // The settings and the number counters (next_number) change together, in one batch, or not at all.
-        for (var attempt = 1; ; attempt++)
+        return await store.DecideAndCommitAsync(entityId, entityId.ToString(), ifMatch, [entityId.ToString(), DocumentNumbering.DocumentId], set =>
         {
-            var set = await store.ReadSetAsync(entityId, [entityId.ToString(), DocumentNumbering.DocumentId], ct);
             var current = DocumentStore.Typed<Entity>(set, entityId.ToString(), Entity.ResourceName) ?? throw EntityDirectory.NotFound(entityId);
-            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
-                throw new StaleVersionException($"entity {entityId} has changed since the version in If-Match");
             var entity = current.Document;
             ApplySettings(entity.Settings, request);
             entity.UpdatedAt = clock.GetUtcNow();
@@ -131,18 +128,8 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
                 foreach (var (type, value) in next.Given()) counters.Counters.SetNext(type, value);
                 writes.Add(numbering is null ? new CreateWrite(counters) : new ReplaceWrite(counters, numbering.ETag));
             }
-            try
-            {
-                return new Stored<Entity>(entity, (await store.CommitAsync(entityId, writes, ct))[0]);
-            }
-            catch (Exception e) when (e is ConcurrencyConflictException or DocumentExistsException && ifMatch is null && attempt < ConditionalUpdate.MaxAttempts)
-            {
-            }
-            catch (ConcurrencyConflictException e) when (ifMatch is not null)
-            {
-                throw new StaleVersionException(e.Message);
-            }
-        }
+            return Task.FromResult(new BatchPlan<Stored<Entity>>(writes, etags => new(entity, etags[0])));
+        }, ConditionalUpdate.MaxAttempts, ct);
     }
 
     /// <summary>The number each document type's next issue will get (1 before the first).</summary>

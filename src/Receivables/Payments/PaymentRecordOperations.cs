@@ -49,7 +49,7 @@ public sealed class PaymentRecordOperations(ReceivableOperations receivables, Do
             };
             // The record goes first: its ETag is the answer's.
             writes.Insert(0, new CreateWrite(record));
-            return Task.FromResult(new ActionPlan<Stored<PaymentRecord>>(writes, etags => new(record, etags[0])));
+            return Task.FromResult(new BatchPlan<Stored<PaymentRecord>>(writes, etags => new(record, etags[0])));
         }, ct);
 
     public async Task<Stored<PaymentRecord>> GetAsync(Guid entityId, Guid id, CancellationToken ct) =>

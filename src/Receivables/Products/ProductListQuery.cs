@@ -21,8 +21,7 @@ public sealed class ProductListQuery
 
     private static readonly (string Suffix, string Operator)[] Comparisons = [("", "="), ("__gt", ">"), ("__lt", "<"), ("__gte", ">="), ("__lte", "<=")];
 
-    private readonly List<string> conditions = [];
-    private readonly List<(string Name, object Value)> parameters = [];
+    private readonly QueryFilter filter = new();
     private string orderBy = "c.created_at ASC";
 
     /// <summary>Validates every value (422 with its <c>["query", name]</c> location) and builds the conditions.</summary>
@@ -31,19 +30,14 @@ public sealed class ProductListQuery
         var q = new ProductListQuery();
         string? Get(string name) => raw.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
 
-        var descending = Get("order") switch
-        {
-            null or "asc" => false,
-            "desc" => true,
-            _ => throw Invalid("order", "value is not a valid enumeration member; permitted: 'asc', 'desc'", "type_error.enum"),
-        };
+        var direction = QueryFilter.Direction(Get("order"));
         var sortField = Get("sort") switch
         {
             null => "created_at",
             "name" => "name",
             _ => throw Invalid("sort", "value is not a valid enumeration member; permitted: 'name'", "type_error.enum"),
         };
-        q.orderBy = $"c.{sortField} {(descending ? "DESC" : "ASC")}";
+        q.orderBy = $"c.{sortField} {direction}";
 
         if (Get("type") is { } type)
         {
@@ -66,22 +60,9 @@ public sealed class ProductListQuery
         return q;
     }
 
-    public QueryDefinition ToQuery(string resource)
-    {
-        var sql = "SELECT * FROM c WHERE c.resource = @resource"
-            + string.Concat(conditions.Select(c => " AND " + c))
-            + " ORDER BY " + orderBy;
-        var query = new QueryDefinition(sql).WithParameter("@resource", resource);
-        foreach (var (name, value) in parameters) query = query.WithParameter(name, value);
-        return query;
-    }
+    public QueryDefinition ToQuery(string resource) => filter.ToQuery("SELECT * FROM c", "c.resource = @resource", orderBy, resource);
 
-    private void Add(string condition, object value)
-    {
-        var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
-        parameters.Add((name, value));
-        conditions.Add(string.Format(CultureInfo.InvariantCulture, condition, name));
-    }
+    private void Add(string condition, object value) => filter.Add(condition, value);
 
     private static string Currency(string field, string value) =>
         Codes.Currencies.Contains(value) ? value : throw Invalid(field, "value is not a valid enumeration member (ISO 4217)", "type_error.enum");
@@ -89,8 +70,7 @@ public sealed class ProductListQuery
     private static string Name(string field, string value) =>
         value.Length <= 100 ? value : throw Invalid(field, "ensure this value has at most 100 characters", "value_error.any_str.max_length");
 
-    private static string Uuid(string field, string value) =>
-        Guid.TryParse(value, out var id) ? id.ToString() : throw Invalid(field, "value is not a valid uuid", "type_error.uuid");
+    private static string Uuid(string field, string value) => QueryFilter.Uuid(field, value);
 
     private static long Amount(string field, string value)
     {
@@ -99,13 +79,7 @@ public sealed class ProductListQuery
         return amount <= Money.MaxAmount ? amount : throw Invalid(field, $"ensure this value is less than or equal to {Money.MaxAmount}", "value_error.number.not_le");
     }
 
-    /// <summary>Stored timestamps are fixed-width UTC strings, so a comparison on the same form is a time comparison.</summary>
-    private static string Timestamp(string field, string value)
-    {
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
-            throw Invalid(field, "invalid datetime format", "value_error.datetime");
-        return at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
-    }
+    private static string Timestamp(string field, string value) => QueryFilter.Timestamp(field, value);
 
-    private static ValidationException Invalid(string field, string msg, string type) => ValidationException.Of(["query", field], msg, type);
+    private static ValidationException Invalid(string field, string msg, string type) => QueryFilter.Invalid(field, msg, type);
 }

@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.Azure.Cosmos;
+
+namespace Receivables.Api;
+
+/// <summary>
+/// The conditions of a list's query, each with its value as a parameter (never spliced into the SQL), and the
+/// checks of the query-string values they come from: one way for every list to turn filters into a query.
+/// </summary>
+public sealed class QueryFilter
+{
+    private readonly List<string> conditions = [];
+    private readonly List<(string Name, object Value)> parameters = [];
+
+    /// <summary>A condition with one value: <c>{0}</c> in <paramref name="condition"/> stands for its parameter.</summary>
+    public void Add(string condition, object value)
+    {
+        var name = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+        parameters.Add((name, value));
+        conditions.Add(string.Format(CultureInfo.InvariantCulture, condition, name));
+    }
+
+    /// <summary><c>{where}</c> (which may use <c>@resource</c> and the <paramref name="fixedParameters"/>) AND every condition.</summary>
+    public QueryDefinition ToQuery(string select, string where, string orderBy, string resource, params (string Name, object Value)[] fixedParameters)
+    {
+        var sql = $"{select} WHERE {where}" + string.Concat(conditions.Select(c => " AND " + c)) + " ORDER BY " + orderBy;
+        var query = new QueryDefinition(sql).WithParameter("@resource", resource);
+        foreach (var (name, value) in fixedParameters.Concat(parameters)) query = query.WithParameter(name, value);
+        return query;
+    }
+
+    public static string Uuid(string field, string value) =>
+        Guid.TryParse(value, out var id) ? id.ToString() : throw Invalid(field, "value is not a valid uuid", "type_error.uuid");
+
+    /// <summary>Stored timestamps are fixed-width UTC strings, so a comparison on the same form is a time comparison.</summary>
+    public static string Timestamp(string field, string value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)
+            : throw Invalid(field, "invalid datetime format", "value_error.datetime");
+
+    /// <summary><c>order</c>: <c>asc</c> (the default) or <c>desc</c>.</summary>
+    public static string Direction(string? order) => order switch
+    {
+        null or "" or "asc" => "ASC",
+        "desc" => "DESC",
+        _ => throw Invalid("order", "value is not a valid enumeration member; permitted: 'asc', 'desc'", "type_error.enum"),
+    };
+
+    public static ValidationException Invalid(string field, string msg, string type) => ValidationException.Of(["query", field], msg, type);
+}
