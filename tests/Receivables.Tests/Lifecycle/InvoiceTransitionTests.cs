@@ -176,6 +176,20 @@ public sealed class InvoiceTransitionTests(ApiHost api)
     }
 
     [Fact]
+    public async Task editing_an_issued_invoice_keeps_its_early_payment_discount()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = (await w.IssuedInvoiceAsync()).Id();
+
+        var (status, patched, _) = await w.PatchAsync(id, new { issued_invoice = new { partner_metadata = new { order = "A-1" } } });
+
+        Assert.True(status == HttpStatusCode.OK, patched.ToJsonString());
+        // Nothing about the money changed: still 42840 − 857 = 41983 to pay within the 10 days.
+        Assert.Equal(("issued", 0L, ThreeUnits, 41983L, ThreeUnits), patched.Amounts());
+        Assert.Equal(("issued", 0L, ThreeUnits, 41983L, ThreeUnits), (await w.ReadAsync(id)).Amounts());
+    }
+
+    [Fact]
     public async Task an_overdue_invoice_stays_overdue_until_paid_in_full()
     {
         var w = await DocumentWorld.CreateAsync(api);
