@@ -176,6 +176,22 @@ public sealed class InvoiceTransitionTests(ApiHost api)
     }
 
     [Fact]
+    public async Task an_invoice_past_its_due_date_has_no_early_payment_discount_left()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = (await w.IssuedInvoiceAsync()).Id();
+        var partly = (await w.IssuedInvoiceAsync()).Id();
+        // 100.00 paid, 328.40 due, 2 % off within 10 days: 32840 − 657 = 32183.
+        Assert.Equal(("partially_paid", 10000L, 32840L, 32183L, ThreeUnits), (await w.DoneAsync(partly, "mark_as_partially_paid", new { amount_paid = 10000 })).Amounts());
+
+        // "2/10 net 30": the sweep of day 31 finds both overdue, and by then the 2 % of days 0-10 is long gone.
+        await w.SweepAt(31).RunAsync(default);
+
+        Assert.Equal(("overdue", 0L, ThreeUnits, ThreeUnits, ThreeUnits), (await w.ReadAsync(id)).Amounts());
+        Assert.Equal(("overdue", 10000L, 32840L, 32840L, ThreeUnits), (await w.ReadAsync(partly)).Amounts());
+    }
+
+    [Fact]
     public async Task editing_an_issued_invoice_keeps_its_early_payment_discount()
     {
         var w = await DocumentWorld.CreateAsync(api);
