@@ -320,6 +320,50 @@ public sealed class InvoiceTransitionTests(ApiHost api)
     }
 
     [Fact]
+    public async Task cancel_after_a_partial_credit_credits_exactly_the_rest()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = (await w.IssuedInvoiceAsync()).Id();
+        var first = await w.IssuedCreditNoteOfUnitsAsync(id, 1);
+        // 428.40 − 142.80 = 285.60 left, 28560 − round(571.2) = 27989 within 10 days.
+        Assert.Equal(("issued", 0L, 28560L, 27989L, 28560L), (await w.ReadAsync(id)).Amounts());
+
+        await w.CanceledAsync(id);
+
+        var invoice = await w.ReadAsync(id);
+        Assert.Equal(("canceled", 0L, 0L, 0L, 0L), invoice.Amounts());
+        Assert.Equal(2, invoice.CreditNoteIds().Count);
+        Assert.Equal(first.Id(), invoice.CreditNoteIds()[0]);
+        var rest = await w.ReadAsync(invoice.CreditNoteIds()[1]);
+        Assert.Equal("CN-00002", rest.Text("document_id"));
+        Assert.Equal("issued", rest.Status());
+        Assert.Equal(28560, rest.Minor("total_amount"));
+    }
+
+    [Fact]
+    public async Task cancel_of_a_partly_paid_overdue_invoice_with_two_vat_rates_credits_the_rest_to_the_cent()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        // 120.00 + 19 % = 142.80, and 2 × 10.00 + 7 % = 21.40: 164.20, due today, no early discount.
+        var id = await w.DueTodayDraftAsync([w.CatalogLine(1), DocumentWorld.InlineLine("Book", 1000, 2, DocumentWorld.Vat7)]);
+        var issued = await w.DoneAsync(id, "issue");
+        Assert.Equal(("issued", 0L, 16420L, 16420L, 16420L), issued.Amounts());
+        await w.SweepTomorrowAsync();
+        // 50.00 paid, 114.20 left.
+        Assert.Equal(("overdue", 5000L, 11420L, 11420L, 16420L), (await w.DoneAsync(id, "mark_as_partially_paid", new { amount_paid = 5000 })).Amounts());
+
+        await w.CanceledAsync(id);
+
+        // The credit note takes the 114.20 off, so what was paid is all that was owed: paid.
+        var invoice = await w.ReadAsync(id);
+        Assert.Equal(("paid", 5000L, 0L, 0L, 5000L), invoice.Amounts());
+        var note = await w.ReadAsync(Assert.Single(invoice.CreditNoteIds()));
+        Assert.Equal(11420, note.Minor("total_amount"));
+        // One line per VAT rate of the invoice.
+        Assert.Equal([700L, 1900L], note["line_items"]!.AsArray().Select(l => l!["product"]!["vat_rate"]!["value"]!.GetValue<long>()).Order());
+    }
+
+    [Fact]
     public async Task cancel_is_refused_for_drafts_and_for_paid_partially_paid_and_canceled_invoices()
     {
         var w = await DocumentWorld.CreateAsync(api);
@@ -456,6 +500,27 @@ public sealed class InvoiceTransitionTests(ApiHost api)
         (status, var paid, _) = await w.ActAsync(id, "mark_as_paid", null, current);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(("paid", ThreeUnits, 0L, 0L, ThreeUnits), paid.Amounts());
+    }
+
+    [Fact]
+    public async Task if_match_guards_issue_and_the_quote_actions_too()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var (draft, created) = await w.CreateAsync(w.Invoice());
+        var (status, _, edited) = await w.PatchAsync(draft.Id(), new { invoice = new { memo = "v2" } });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await w.ActAsync(draft.Id(), "issue", null, created)).Status);
+        Assert.Equal("draft", (await w.ReadAsync(draft.Id())).Status());
+        Assert.Equal(1, (await w.NextNumbersAsync())["invoice"]!.GetValue<long>());
+        Assert.Equal(HttpStatusCode.OK, (await w.ActAsync(draft.Id(), "issue", null, edited)).Status);
+
+        var (quote, quoteTag) = await w.CreateAsync(w.Quote());
+        (status, _, var issuedTag) = await w.ActAsync(quote.Id(), "issue", null, quoteTag);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await w.ActAsync(quote.Id(), "accept", null, quoteTag)).Status);
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await w.ActAsync(quote.Id(), "decline", null, quoteTag)).Status);
+        Assert.Equal("issued", (await w.ReadAsync(quote.Id())).Status());
+        Assert.Equal(HttpStatusCode.OK, (await w.ActAsync(quote.Id(), "decline", null, issuedTag)).Status);
     }
 
     [Fact]

@@ -26,9 +26,12 @@ public static class LifecycleSteps
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     /// <summary>A draft invoice of <paramref name="units"/> catalog units due the day it is issued (no early discount).</summary>
-    public static Task<string> DueTodayDraftAsync(this DocumentWorld w, decimal units = 3)
+    public static Task<string> DueTodayDraftAsync(this DocumentWorld w, decimal units = 3) => w.DueTodayDraftAsync([w.CatalogLine(units)]);
+
+    /// <summary>A draft invoice of these lines due the day it is issued (no early discount).</summary>
+    public static Task<string> DueTodayDraftAsync(this DocumentWorld w, object[] lines)
     {
-        var body = DocumentWorld.Node(w.Invoice(w.CatalogLine(units)));
+        var body = DocumentWorld.Node(w.Invoice(lines));
         body.Remove("payment_terms_id");
         body["payment_terms"] = new JsonObject { ["term_final"] = new JsonObject { ["number_of_days"] = 0 } };
         return w.CreateIdAsync(body);
