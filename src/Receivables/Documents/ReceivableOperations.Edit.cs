@@ -25,6 +25,9 @@ public sealed partial class ReceivableOperations
             var refs = await ReferenceSet.LoadAsync(store, entityId, references(current.Document), ct, withMeasureUnits);
             var doc = current.Document;
             change(doc, refs);
+            // The builder sets an issued invoice's amount_to_pay to its amount_due; the early-payment discount that
+            // still runs today (spec 5.8) needs the clock, so it is applied here.
+            if (doc is Invoice { IsDraft: false } invoice) invoice.AmountToPay = AmountToPayOf(invoice, Today());
             doc.UpdatedAt = clock.GetUtcNow();
             try
             {

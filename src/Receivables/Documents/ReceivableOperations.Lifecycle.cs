@@ -124,10 +124,13 @@ public sealed partial class ReceivableOperations
     }
 
     /// <summary><c>amount_to_pay</c> (spec 5.8): the amount due less the early-payment discount that applies today.</summary>
-    internal static long AmountToPayOf(Invoice invoice, DateOnly today)
+    internal static long AmountToPayOf(Invoice invoice, DateOnly today) => AmountToPayOf(invoice.AmountDue, invoice.IssueDate, invoice.PaymentTerms, today);
+
+    /// <summary>The same from the stored fields alone (the sweep reads no whole documents).</summary>
+    internal static long AmountToPayOf(long amountDue, DateTimeOffset? issueDate, PaymentTermsSnapshot? terms, DateOnly today)
     {
-        if (invoice.IssueDate is not { } issued || invoice.PaymentTerms is not { } terms) return invoice.AmountDue;
+        if (issueDate is not { } issued || terms is null) return amountDue;
         static PaymentTermTier? Tier(PaymentTermDiscountSnapshot? t) => t is null ? null : new PaymentTermTier(t.Discount, t.NumberOfDays, t.EndDate);
-        return AmountToPay.Compute(invoice.AmountDue, DateOnly.FromDateTime(issued.UtcDateTime), Tier(terms.Term1), Tier(terms.Term2), today);
+        return AmountToPay.Compute(amountDue, DateOnly.FromDateTime(issued.UtcDateTime), Tier(terms.Term1), Tier(terms.Term2), today);
     }
 }

@@ -30,7 +30,8 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
 {
     public const int PageSize = 100;
 
-    private sealed record Candidate(string Id, Guid EntityId, ReceivableType Type, ReceivableStatus Status, DateOnly? DueDate, DateOnly? ExpiryDate);
+    private sealed record Candidate(string Id, Guid EntityId, ReceivableType Type, ReceivableStatus Status, DateOnly? DueDate, DateOnly? ExpiryDate,
+        long? AmountDue, DateTimeOffset? IssueDate, PaymentTermsSnapshot? PaymentTerms);
 
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
@@ -38,7 +39,7 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = new QueryDefinition(
-            $"SELECT TOP {PageSize} c.id, c.entity_id, c.type, c.status, c.due_date, c.expiry_date FROM c WHERE c.resource = @resource AND (" +
+            $"SELECT TOP {PageSize} c.id, c.entity_id, c.type, c.status, c.due_date, c.expiry_date, c.amount_due, c.issue_date, c.payment_terms FROM c WHERE c.resource = @resource AND (" +
             "(c.type = 'invoice' AND (c.status = 'issued' OR c.status = 'partially_paid') AND c.due_date < @today) OR " +
             "(c.type = 'quote' AND c.status = 'issued' AND c.expiry_date < @today))")
             .WithParameter("@resource", Receivable.ResourceName).WithParameter("@today", day);
@@ -74,10 +75,19 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
     {
         ReceivableStatus next;
         string condition;
+        PatchOperation? amountToPay = null;
         if (c.Type == ReceivableType.Invoice && InvoiceAccount.IsOverdue(c.Status, c.DueDate, today))
         {
             next = ReceivableStatus.Overdue;
             condition = $"FROM c WHERE c.status = '{c.Status.Wire()}' AND c.due_date < '{day}'";
+            if (c.AmountDue is { } due)
+            {
+                // amount_to_pay was computed when the invoice last changed, with that day's early-payment discount, which
+                // a term shorter than the final one no longer gives today (spec 5.8): it is computed again for today, from
+                // the amount due the query saw, so the patch applies only while that still holds.
+                condition += $" AND c.amount_due = {due.ToString(CultureInfo.InvariantCulture)}";
+                amountToPay = PatchOperation.Set("/amount_to_pay", ReceivableOperations.AmountToPayOf(due, c.IssueDate, c.PaymentTerms, today));
+            }
         }
         else if (c.Type == ReceivableType.Quote && QuoteRules.IsExpired(c.Status, c.ExpiryDate, today))
         {
@@ -89,14 +99,19 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
             return false;
         }
 
+        var operations = new List<PatchOperation>
+        {
+            PatchOperation.Set("/status", next.Wire()),
+            PatchOperation.Set("/updated_at", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)),
+        };
+        if (amountToPay is not null) operations.Add(amountToPay);
         var receivable = new HistoryTarget(c.Id, c.EntityId);
         try
         {
             await store.CommitAsync(c.EntityId,
             [
                 new PatchWrite(c.Id, Receivable.ResourceName,
-                    [PatchOperation.Set("/status", next.Wire()), PatchOperation.Set("/updated_at", now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture))],
-                    condition),
+                    operations, condition),
                 new CreateWrite(ReceivableHistoryRecord.StatusChanged(receivable, c.Status, next, null, now)),
             ], ct);
             return true;
