@@ -10,8 +10,11 @@ namespace Receivables.Host;
 /// </summary>
 internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider clock, IConfiguration configuration, ILogger<SweepService> log) : BackgroundService
 {
-    /// <summary>After each scheduled run (tests wait on it instead of sleeping).</summary>
-    internal event Action<SweepReport>? Ran;
+    /// <summary>After each scheduled run, with its report or what made it fail (tests wait on it instead of sleeping).</summary>
+    internal event Action<SweepReport?, Exception?>? Ran;
+
+    /// <summary>When the service waits for its next run, with that run's time (UTC).</summary>
+    internal event Action<DateTime>? Waiting;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,15 +23,18 @@ internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider cloc
         {
             var now = clock.GetUtcNow();
             if (schedule.GetNextOccurrence(now.UtcDateTime, inclusive: false) is not { } next) return;
-            await Task.Delay(next - now.UtcDateTime, clock, stoppingToken);
+            var wait = Task.Delay(next - now.UtcDateTime, clock, stoppingToken);
+            Waiting?.Invoke(next); // after the timer exists, so a clock moved from here on reaches it
+            await wait;
             try
             {
-                Ran?.Invoke(await sweep.RunAsync(stoppingToken));
+                Ran?.Invoke(await sweep.RunAsync(stoppingToken), null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The next run tries again; the sweep is idempotent.
                 LogFailed(log, e);
+                Ran?.Invoke(null, e);
             }
         }
     }

@@ -9,10 +9,16 @@ namespace Receivables.Documents;
 /// <summary>Create, read, edit, delete and clone receivables. Knows nothing of HTTP.</summary>
 public sealed partial class ReceivableOperations(DocumentStore store, TimeProvider clock)
 {
-    /// <summary>One point read. Another entity's id is not found, exactly like an unknown id.</summary>
-    public async Task<Stored<Receivable>> GetAsync(Guid entityId, Guid receivableId, CancellationToken ct) =>
-        await store.ReadAsync<Receivable>(entityId, receivableId.ToString(), Receivable.ResourceName, ct)
-        ?? throw NotFound(receivableId);
+    /// <summary>
+    /// One point read. Another entity's id is not found, exactly like an unknown id. An issued invoice's
+    /// <c>amount_to_pay</c> depends on the day (early-payment discounts end): it is computed for today on every read.
+    /// </summary>
+    public async Task<Stored<Receivable>> GetAsync(Guid entityId, Guid receivableId, CancellationToken ct)
+    {
+        var stored = await store.ReadAsync<Receivable>(entityId, receivableId.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(receivableId);
+        if (stored.Document is Invoice { IsDraft: false } invoice) invoice.AmountToPay = AmountToPayOf(invoice, Today());
+        return stored;
+    }
 
     public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");
 

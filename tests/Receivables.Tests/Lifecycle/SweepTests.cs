@@ -119,9 +119,19 @@ public sealed class SweepTests(ApiHost api)
             ["Auth:SigningKey"] = ApiHost.SigningKey,
             ["Sweep:Schedule"] = "0 0 0 * * *",
         }, configureServices: services => services.AddSingleton<TimeProvider>(clock));
-        await host.StartAsync();
+        // The service runs on its own task (.NET 10 starts BackgroundService.ExecuteAsync in the background): the clock
+        // moves only once it waits for midnight, or it would compute the next midnight from the advanced time.
+        var service = host.Services.GetServices<IHostedService>().OfType<SweepService>().Single();
+        var waiting = new TaskCompletionSource<DateTime>(TaskCreationOptions.RunContinuationsAsynchronously);
         var ran = new TaskCompletionSource<SweepReport>(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.Services.GetServices<IHostedService>().OfType<SweepService>().Single().Ran += report => ran.TrySetResult(report);
+        service.Waiting += next => waiting.TrySetResult(next);
+        service.Ran += (report, error) =>
+        {
+            if (report is not null) ran.TrySetResult(report);
+            else ran.TrySetException(error!);
+        };
+        await host.StartAsync();
+        Assert.Equal(start.UtcDateTime.AddSeconds(1), await waiting.Task.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Equal("issued", (await w.ReadAsync(id)).Status());
 
         clock.Advance(TimeSpan.FromSeconds(2));
