@@ -198,10 +198,10 @@ public static class ReceivableBuilder
         }
         else if (doc is Invoice issued)
         {
-            // An issued invoice edited in non-compliant mode keeps what was paid and credited; the rest follows the new total.
+            // An issued invoice edited in non-compliant mode keeps what was paid and credited; what it still asks for,
+            // and so its status, follows the new total (the operation settles it with InvoiceAccount.Reprice).
             issued.TotalAmountWithCreditNotes = totals.TotalAmount - credited;
-            issued.AmountDue = Math.Max(0, totals.AmountDue - credited - issued.AmountPaid);
-            issued.AmountToPay = issued.AmountDue;
+            issued.AmountDue = totals.AmountDue - credited - issued.AmountPaid;
         }
     }
 }

@@ -24,15 +24,19 @@ public sealed partial class ReceivableOperations
                 throw new StaleVersionException($"receivable {id} has changed since the version in If-Match");
             var refs = await ReferenceSet.LoadAsync(store, entityId, references(current.Document), ct, withMeasureUnits);
             var doc = current.Document;
+            var before = doc.Status;
             change(doc, refs);
-            // The builder sets an issued invoice's amount_to_pay to its amount_due; the early-payment discount that
-            // still runs today (spec 5.8) needs the clock, so it is applied here.
-            if (doc is Invoice { IsDraft: false } invoice) invoice.AmountToPay = AmountToPayOf(invoice, Today());
-            doc.UpdatedAt = clock.GetUtcNow();
+            var now = clock.GetUtcNow();
+            // An edited issued invoice (non-compliant mode): the builder recomputed what it asks for; the status and
+            // amount_to_pay (whose early-payment discount needs the clock) follow here.
+            if (doc is Invoice { IsDraft: false } invoice)
+                Apply(invoice, AccountOf(invoice).Reprice(invoice.AmountPaid + invoice.AmountDue, invoice.TotalAmountWithCreditNotes, now, DateOnly.FromDateTime(now.UtcDateTime)), now);
+            doc.UpdatedAt = now;
             try
             {
-                var etags = await store.CommitAsync(entityId,
-                    [new ReplaceWrite(doc, current.ETag), new CreateWrite(ReceivableHistoryRecord.Updated(doc, actor, doc.UpdatedAt))], ct);
+                List<BatchWrite> writes = [new ReplaceWrite(doc, current.ETag), new CreateWrite(ReceivableHistoryRecord.Updated(doc, actor, now))];
+                if (before != doc.Status) writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(doc, before, doc.Status, actor, now)));
+                var etags = await store.CommitAsync(entityId, writes, ct);
                 return new Stored<Receivable>(doc, etags[0]);
             }
             catch (ConcurrencyConflictException) when (ifMatch is null && attempt < ConditionalUpdate.MaxAttempts)

@@ -93,6 +93,20 @@ public sealed class InvoiceAccountTests
         Assert.Equal((ReceivableStatus.Paid, 9_000L), (settled.Status, rest));
     }
 
+    [Fact]
+    public void an_edit_that_changes_what_is_owed_moves_the_status_with_the_amounts()
+    {
+        var paid = Issued().MarkAsPaid(Now, Today).Account;
+        var grown = paid.Reprice(12_000, 12_000, Now, Today);
+        Assert.Equal((ReceivableStatus.PartiallyPaid, 10_000L, 2_000L, (DateTimeOffset?)null), (grown.Status, grown.AmountPaid, grown.AmountDue, grown.PaidAt));
+        var partly = Issued().MarkAsPartiallyPaid(4_000, Now, Today).Account;
+        var shrunk = partly.Reprice(4_000, 4_000, Now, Today);
+        Assert.Equal((ReceivableStatus.Paid, 0L, Now), (shrunk.Status, shrunk.AmountDue, shrunk.PaidAt!.Value));
+        Assert.Throws<BusinessRuleException>(() => partly.Reprice(3_999, 3_999, Now, Today));
+        var canceled = Issued().Cancel(false, Now).Account.Reprice(9_000, 9_000, Now, Today);
+        Assert.Equal((ReceivableStatus.Canceled, 9_000L), (canceled.Status, canceled.AmountDue));
+    }
+
     /// <summary>Whatever happens, in any order: nothing is negative, paid + due only shrinks by credits, paid means nothing due.</summary>
     [Fact]
     public void random_action_sequences_keep_the_invariants()

@@ -110,6 +110,35 @@ public sealed record InvoiceAccount(
         return (ApplyCreditNote(AmountDue, at), AmountDue);
     }
 
+    /// <summary>
+    /// A non-compliant edit changed what the invoice asks for: <paramref name="owed"/> is the new total less deductions
+    /// and credit notes. What was paid stays paid; the status follows the amounts (a paid invoice whose total grew is
+    /// partly paid again, a partly paid one whose total shrank to what was paid is paid). A total below what was already
+    /// paid is refused: the payment would have to be refunded first. Statuses without money in play (canceled,
+    /// uncollectible) only take the new figures.
+    /// </summary>
+    public InvoiceAccount Reprice(long owed, long totalWithCreditNotes, DateTimeOffset at, DateOnly today)
+    {
+        if (owed < AmountPaid)
+            throw new BusinessRuleException($"The edited invoice would ask for {owed}, less than the {AmountPaid} already paid; record a refund first");
+        var due = owed - AmountPaid;
+        var status = Status switch
+        {
+            ReceivableStatus.Issued or ReceivableStatus.PartiallyPaid or ReceivableStatus.Overdue or ReceivableStatus.Paid =>
+                due == 0 ? ReceivableStatus.Paid
+                : Status == ReceivableStatus.Overdue || DueDate is { } d && d < today ? ReceivableStatus.Overdue
+                : AmountPaid > 0 ? ReceivableStatus.PartiallyPaid : ReceivableStatus.Issued,
+            _ => Status,
+        };
+        return this with
+        {
+            AmountDue = due,
+            TotalAmountWithCreditNotes = totalWithCreditNotes,
+            Status = status,
+            PaidAt = status == ReceivableStatus.Paid ? PaidAt ?? at : status == Status ? PaidAt : null,
+        };
+    }
+
     /// <summary>True when the sweep should move this invoice to <c>overdue</c> today (UTC).</summary>
     public static bool IsOverdue(ReceivableStatus status, DateOnly? dueDate, DateOnly today) =>
         Transitions.IsAllowed(Invoice, status, LifecycleAction.MarkOverdue) && dueDate is { } due && due < today;
