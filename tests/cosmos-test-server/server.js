@@ -5,6 +5,7 @@
 //  - query plans (the .NET SDK on Linux asks the gateway for one before most queries),
 //  - queries scoped to the partition key header, OFFSET/LIMIT, paging with our own continuation,
 //  - queries in linear time (the package's compiled FROM/JOIN is quadratic in the number of documents), compiled once per text,
+//  - writes that cost time in their own size, not the container's (batch undo log, TTL purge of items with a ttl),
 //  - conditional patch (the package lower-cases the whole predicate, values included),
 //  - an atomic transactional batch (JSON in/out; the C# front end translates the SDK's HybridRow format),
 //  - an incremental change feed (the package returns everything once, then 304 forever),
@@ -50,8 +51,26 @@ const originalSet = Items.prototype._set;
 Items.prototype._set = function setWithLsn(data) {
   lastLsn += 1;
   lsnOf.set(data, lastLsn);
+  if (hasOwnTtl(data)) ownTtl(this).add(data._rid);
   return originalSet.call(this, data);
 };
+
+// The _rids of the items that were written with a `ttl` of their own, per container: with the default TTL at -1
+// (on, no default) only those can expire, so purging looks at them rather than at every item. A rid is dropped
+// when its item is gone or has no ttl any more; a stale rid (a rolled-back create) costs one lookup.
+const ownTtlRids = new WeakMap();
+function ownTtl(items) {
+  let rids = ownTtlRids.get(items);
+  if (!rids) {
+    rids = new Set();
+    ownTtlRids.set(items, rids);
+  }
+  return rids;
+}
+
+function hasOwnTtl(doc) {
+  return typeof doc.ttl === "number" && doc.ttl > 0;
+}
 
 // Replacing a container (e.g. to change its indexing policy or TTL) builds a new Collection object in the
 // package, which would drop every item. Carry the items over, as Cosmos DB does.
@@ -165,14 +184,31 @@ function allDocuments(collection) {
 // `ttl` (or else the default) is a positive number of seconds since its last write. Cosmos DB hides expired items
 // from every read at once and deletes them in the background; doing the delete before serving a request that
 // touches the container is indistinguishable to a client.
+// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own are looked at.
 function purgeExpired(collection) {
   const { defaultTtl } = collection.read();
   if (typeof defaultTtl !== "number") return;
   const now = Date.now() / 1000;
-  for (const doc of allDocuments(collection)) {
+  const { documents } = collection;
+  const expired = doc => {
     const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
-    if (ttl > 0 && doc._ts + ttl <= now) {
-      collection.documents.delete(doc.id, collection.documents._getPartition(doc));
+    return ttl > 0 && doc._ts + ttl <= now;
+  };
+  if (defaultTtl > 0) {
+    for (const doc of allDocuments(collection)) {
+      if (expired(doc)) documents.delete(doc.id, documents._getPartition(doc));
+    }
+    return;
+  }
+  const rids = ownTtl(documents);
+  for (const rid of [...rids]) {
+    const item = documents._data.get(rid);
+    const doc = item && item.read();
+    if (!doc || !hasOwnTtl(doc)) {
+      rids.delete(rid);
+    } else if (expired(doc)) {
+      documents.delete(doc.id, documents._getPartition(doc));
+      rids.delete(rid);
     }
   }
 }
@@ -489,9 +525,50 @@ function runBatchOperation(collection, batchKey, op) {
   }
 }
 
+// An undo log for one of the container's item maps: the value each key had before the batch first changed it, so a
+// failed batch puts back exactly what it touched (copying the whole container up front cost time in its size).
+function journal(map) {
+  const before = new Map();
+  const remember = key => {
+    if (!before.has(key)) before.set(key, { had: Map.prototype.has.call(map, key), value: Map.prototype.get.call(map, key) });
+  };
+  map.set = function set(key, value) {
+    remember(key);
+    return Map.prototype.set.call(map, key, value);
+  };
+  map.delete = function remove(key) {
+    remember(key);
+    return Map.prototype.delete.call(map, key);
+  };
+  return {
+    restore() {
+      before.forEach(({ had, value }, key) => {
+        if (had) Map.prototype.set.call(map, key, value);
+        else Map.prototype.delete.call(map, key);
+      });
+    },
+    close() {
+      delete map.set;
+      delete map.delete;
+    }
+  };
+}
+
 function handleBatch(collection, batch) {
   const documents = collection.documents;
-  const snapshot = { data: new Map(documents._data), index: new Map(documents._index), ridCount: documents._ridCount };
+  const ridCount = documents._ridCount;
+  const journals = [journal(documents._data), journal(documents._index)];
+  try {
+    return runBatch(collection, batch, () => {
+      journals.forEach(j => j.restore());
+      documents._ridCount = ridCount;
+    });
+  } finally {
+    journals.forEach(j => j.close());
+  }
+}
+
+function runBatch(collection, batch, rollBack) {
   const batchKey = partitionKeyFromHeader(batch.partitionKey);
   const results = [];
   let failed = -1;
@@ -517,9 +594,7 @@ function handleBatch(collection, batch) {
   }
   if (failed < 0) return { statusCode: results.some(r => r.statusCode >= 400) ? 207 : 200, results };
 
-  documents._data = snapshot.data;
-  documents._index = snapshot.index;
-  documents._ridCount = snapshot.ridCount;
+  rollBack();
   const failure = results[failed];
   return {
     statusCode: failure.statusCode,
