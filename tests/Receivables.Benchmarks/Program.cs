@@ -12,6 +12,13 @@ using Receivables.Host;
 using Receivables.Store;
 using Receivables.Testing.Cosmos;
 
+// dotnet run -c Release --project tests/Receivables.Benchmarks -- sweep [total due]...: the due-date sweep at scale.
+if (args is ["sweep", ..])
+{
+    await SweepBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // Per route: Cosmos DB round trips per request and bytes allocated per request by the API (pipeline, endpoint,
 // operation, Cosmos SDK, JSON), with requests driven in-process through the same pipeline both hosts use.
 var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;

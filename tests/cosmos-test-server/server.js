@@ -4,6 +4,8 @@
 //  - reading a missing item answers 404 (the package throws and answers 500),
 //  - query plans (the .NET SDK on Linux asks the gateway for one before most queries),
 //  - queries scoped to the partition key header, OFFSET/LIMIT, paging with our own continuation,
+//  - queries in linear time (the package's compiled FROM/JOIN is quadratic in the number of documents), compiled once per text,
+//  - writes that cost time in their own size, not the container's (batch undo log, TTL purge of items with a ttl),
 //  - conditional patch (the package lower-cases the whole predicate, values included),
 //  - an atomic transactional batch (JSON in/out; the C# front end translates the SDK's HybridRow format),
 //  - an incremental change feed (the package returns everything once, then 304 forever),
@@ -18,6 +20,7 @@
 
 const http = require("http");
 const crypto = require("crypto");
+const path = require("path");
 const Account = require("@vercel/cosmosdb-server/lib/account").default;
 const Items = require("@vercel/cosmosdb-server/lib/account/items").default;
 const Collections = require("@vercel/cosmosdb-server/lib/account/collections").default;
@@ -48,8 +51,26 @@ const originalSet = Items.prototype._set;
 Items.prototype._set = function setWithLsn(data) {
   lastLsn += 1;
   lsnOf.set(data, lastLsn);
+  if (hasOwnTtl(data)) ownTtl(this).add(data._rid);
   return originalSet.call(this, data);
 };
+
+// The _rids of the items that were written with a `ttl` of their own, per container: with the default TTL at -1
+// (on, no default) only those can expire, so purging looks at them rather than at every item. A rid is dropped
+// when its item is gone or has no ttl any more; a stale rid (a rolled-back create) costs one lookup.
+const ownTtlRids = new WeakMap();
+function ownTtl(items) {
+  let rids = ownTtlRids.get(items);
+  if (!rids) {
+    rids = new Set();
+    ownTtlRids.set(items, rids);
+  }
+  return rids;
+}
+
+function hasOwnTtl(doc) {
+  return typeof doc.ttl === "number" && doc.ttl > 0;
+}
 
 // Replacing a container (e.g. to change its indexing policy or TTL) builds a new Collection object in the
 // package, which would drop every item. Carry the items over, as Cosmos DB does.
@@ -163,14 +184,31 @@ function allDocuments(collection) {
 // `ttl` (or else the default) is a positive number of seconds since its last write. Cosmos DB hides expired items
 // from every read at once and deletes them in the background; doing the delete before serving a request that
 // touches the container is indistinguishable to a client.
+// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own are looked at.
 function purgeExpired(collection) {
   const { defaultTtl } = collection.read();
   if (typeof defaultTtl !== "number") return;
   const now = Date.now() / 1000;
-  for (const doc of allDocuments(collection)) {
+  const { documents } = collection;
+  const expired = doc => {
     const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
-    if (ttl > 0 && doc._ts + ttl <= now) {
-      collection.documents.delete(doc.id, collection.documents._getPartition(doc));
+    return ttl > 0 && doc._ts + ttl <= now;
+  };
+  if (defaultTtl > 0) {
+    for (const doc of allDocuments(collection)) {
+      if (expired(doc)) documents.delete(doc.id, documents._getPartition(doc));
+    }
+    return;
+  }
+  const rids = ownTtl(documents);
+  for (const rid of [...rids]) {
+    const item = documents._data.get(rid);
+    const doc = item && item.read();
+    if (!doc || !hasOwnTtl(doc)) {
+      rids.delete(rid);
+    } else if (expired(doc)) {
+      documents.delete(doc.id, documents._getPartition(doc));
+      rids.delete(rid);
     }
   }
 }
@@ -208,15 +246,92 @@ function splitOffsetLimit(queryText, parameters) {
   return { text: queryText.slice(0, match.index), offset: resolve(match[1]), limit: resolve(match[2]) };
 }
 
+// The package compiles FROM and JOIN into `collection.reduce(($, c) => [...$, { c }], [])`, which copies the
+// accumulator at every document: quadratic in the size of the container (a query over 100,000 documents took
+// minutes). The compiled code is rewritten to append in place, `($.push({ c }), $)`, which builds the same arrays
+// in linear time; `$` is the reduce's own accumulator, a fresh `[]` per call, so nothing else sees it change.
+const Query = parseQuery("SELECT * FROM c").constructor;
+const packageDir = path.dirname(require.resolve("@zeit/cosmosdb-query"));
+const transform = require(require.resolve("./transformer", { paths: [packageDir] })).default;
+const generate = require(require.resolve("@babel/generator", { paths: [packageDir] })).default;
+
+function isAccumulator(node) {
+  return Boolean(node) && node.type === "Identifier" && node.name === "$";
+}
+
+// [...$, a, ...b]
+function isAppend(node) {
+  return Boolean(node) && node.type === "ArrayExpression" && node.elements.length > 0 && Boolean(node.elements[0])
+    && node.elements[0].type === "SpreadElement" && isAccumulator(node.elements[0].argument);
+}
+
+// [...$, a, ...b] -> ($.push(a, ...b), $)
+function appendInPlace(array) {
+  const accumulator = () => ({ type: "Identifier", name: "$" });
+  return {
+    type: "SequenceExpression",
+    expressions: [
+      {
+        type: "CallExpression",
+        callee: { type: "MemberExpression", object: accumulator(), property: { type: "Identifier", name: "push" }, computed: false },
+        arguments: array.elements.slice(1)
+      },
+      accumulator()
+    ]
+  };
+}
+
+function linearReduces(node) {
+  if (Array.isArray(node)) {
+    node.forEach(linearReduces);
+    return node;
+  }
+  if (!node || typeof node !== "object") return node;
+  const fn = node.type === "CallExpression" && node.callee && node.callee.type === "MemberExpression" && !node.callee.computed
+    && node.callee.property.name === "reduce" && node.arguments.length === 2
+    && node.arguments[1].type === "ArrayExpression" && node.arguments[1].elements.length === 0
+    && node.arguments[0].type === "ArrowFunctionExpression" && isAccumulator(node.arguments[0].params[0])
+    ? node.arguments[0]
+    : null;
+  if (fn && isAppend(fn.body)) {
+    fn.body = appendInPlace(fn.body);
+  } else if (fn && fn.body.type === "ConditionalExpression" && isAppend(fn.body.consequent) && isAccumulator(fn.body.alternate)) {
+    fn.body.consequent = appendInPlace(fn.body.consequent);
+  }
+  Object.keys(node).forEach(key => {
+    if (key !== "type") linearReduces(node[key]);
+  });
+  return node;
+}
+
+Object.defineProperty(Query.prototype, "code", {
+  configurable: true,
+  get() {
+    if (!this._code) this._code = generate(linearReduces(transform(this.ast))).code;
+    return this._code;
+  }
+});
+
+// Compiled queries by text: parsing and generating code costs milliseconds to hundreds of milliseconds per query,
+// and the same texts come back with every page and every conditional patch. A Query holds no state between runs.
+const compiled = new Map();
+const COMPILED_MAX = 500;
+
 function compileQuery(queryText) {
+  const cached = compiled.get(queryText);
+  if (cached) return cached;
+  let query;
   try {
-    return parseQuery(queryText);
+    query = parseQuery(queryText);
   } catch (err) {
     if (err instanceof QuerySyntaxError || err.name === "SyntaxError") {
       err.badRequest = true;
     }
     throw err;
   }
+  if (compiled.size >= COMPILED_MAX) compiled.clear();
+  compiled.set(queryText, query);
+  return query;
 }
 
 // Runs a query to completion over the items of the given partition (or all), then applies OFFSET/LIMIT. Paging
@@ -410,9 +525,50 @@ function runBatchOperation(collection, batchKey, op) {
   }
 }
 
+// An undo log for one of the container's item maps: the value each key had before the batch first changed it, so a
+// failed batch puts back exactly what it touched (copying the whole container up front cost time in its size).
+function journal(map) {
+  const before = new Map();
+  const remember = key => {
+    if (!before.has(key)) before.set(key, { had: Map.prototype.has.call(map, key), value: Map.prototype.get.call(map, key) });
+  };
+  map.set = function set(key, value) {
+    remember(key);
+    return Map.prototype.set.call(map, key, value);
+  };
+  map.delete = function remove(key) {
+    remember(key);
+    return Map.prototype.delete.call(map, key);
+  };
+  return {
+    restore() {
+      before.forEach(({ had, value }, key) => {
+        if (had) Map.prototype.set.call(map, key, value);
+        else Map.prototype.delete.call(map, key);
+      });
+    },
+    close() {
+      delete map.set;
+      delete map.delete;
+    }
+  };
+}
+
 function handleBatch(collection, batch) {
   const documents = collection.documents;
-  const snapshot = { data: new Map(documents._data), index: new Map(documents._index), ridCount: documents._ridCount };
+  const ridCount = documents._ridCount;
+  const journals = [journal(documents._data), journal(documents._index)];
+  try {
+    return runBatch(collection, batch, () => {
+      journals.forEach(j => j.restore());
+      documents._ridCount = ridCount;
+    });
+  } finally {
+    journals.forEach(j => j.close());
+  }
+}
+
+function runBatch(collection, batch, rollBack) {
   const batchKey = partitionKeyFromHeader(batch.partitionKey);
   const results = [];
   let failed = -1;
@@ -438,9 +594,7 @@ function handleBatch(collection, batch) {
   }
   if (failed < 0) return { statusCode: results.some(r => r.statusCode >= 400) ? 207 : 200, results };
 
-  documents._data = snapshot.data;
-  documents._index = snapshot.index;
-  documents._ridCount = snapshot.ridCount;
+  rollBack();
   const failure = results[failed];
   return {
     statusCode: failure.statusCode,
