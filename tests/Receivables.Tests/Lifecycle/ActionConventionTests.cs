@@ -31,7 +31,7 @@ public sealed class ActionConventionTests(ApiHost api)
         {
             "draft invoice" => await w.CreateIdAsync(w.Invoice()),
             "issued invoice" => (await w.IssuedInvoiceAsync()).Id(),
-            "overdue invoice" => await OverdueAsync(w),
+            "overdue invoice" => (await w.OverdueInvoiceAsync()).Id(),
             _ => (await w.IssuedQuoteAsync()).Id(),
         };
         var (_, before, etag) = await w.GetAsync(id);
@@ -83,14 +83,6 @@ public sealed class ActionConventionTests(ApiHost api)
         Assert.Equal(1_000, (await w.ReadAsync(id)).Minor("amount_paid"));
         var (_, records, _) = await w.SendAsync(HttpMethod.Get, $"/v1/payment_records?object_id={id}");
         Assert.Single(records["data"]!.AsArray());
-    }
-
-    private static async Task<string> OverdueAsync(DocumentWorld w)
-    {
-        var id = await SweepTests.DueTodayAsync(w);
-        await w.SweepAt(1).RunAsync(default);
-        Assert.Equal("overdue", (await w.ReadAsync(id)).Status());
-        return id;
     }
 
     private static async Task<HttpStatusCode> SendKeyedAsync(DocumentWorld w, string path, object? body, string key)

@@ -14,26 +14,14 @@ namespace Receivables.Tests.Lifecycle;
 [Collection(ApiTests.Name)]
 public sealed class SweepTests(ApiHost api)
 {
-    /// <summary>An invoice due today (net 0): overdue from tomorrow on.</summary>
-    public static async Task<string> DueTodayAsync(DocumentWorld w)
-    {
-        var body = DocumentWorld.Node(w.Invoice());
-        body.Remove("payment_terms_id");
-        body["payment_terms"] = new JsonObject { ["term_final"] = new JsonObject { ["number_of_days"] = 0 } };
-        var id = await w.CreateIdAsync(body);
-        var (status, issued, _) = await w.ActAsync(id, "issue");
-        Assert.True(status == HttpStatusCode.OK, issued.ToJsonString());
-        return id;
-    }
-
     [Fact]
     public async Task the_day_after_the_due_date_issued_and_partially_paid_invoices_become_overdue_once()
     {
         var w = await DocumentWorld.CreateAsync(api);
-        var issued = await DueTodayAsync(w);
-        var partlyPaid = await DueTodayAsync(w);
+        var issued = (await w.IssuedDueTodayAsync()).Id();
+        var partlyPaid = (await w.IssuedDueTodayAsync()).Id();
         Assert.Equal(HttpStatusCode.OK, (await w.ActAsync(partlyPaid, "mark_as_partially_paid", new { amount_paid = 100 })).Status);
-        var paid = await DueTodayAsync(w);
+        var paid = (await w.IssuedDueTodayAsync()).Id();
         Assert.Equal(HttpStatusCode.OK, (await w.ActAsync(paid, "mark_as_paid")).Status);
         var notYetDue = (await w.IssuedInvoiceAsync()).Id(); // net 30
 
@@ -77,7 +65,7 @@ public sealed class SweepTests(ApiHost api)
     {
         var w = await DocumentWorld.CreateAsync(api);
         var ids = new List<string>();
-        for (var i = 0; i < 12; i++) ids.Add(await DueTodayAsync(w));
+        for (var i = 0; i < 12; i++) ids.Add((await w.IssuedDueTodayAsync()).Id());
 
         var payments = ids.Select(id => w.ActAsync(id, "mark_as_paid")).ToList();
         var sweep = w.SweepAt(1).RunAsync(default);
@@ -103,7 +91,7 @@ public sealed class SweepTests(ApiHost api)
     public async Task the_kestrel_host_runs_the_sweep_on_its_schedule()
     {
         var w = await DocumentWorld.CreateAsync(api);
-        var id = await DueTodayAsync(w);
+        var id = (await w.IssuedDueTodayAsync()).Id();
 
         // A second host on the same store, with a fake clock at 23:59:59 today and a schedule of midnight: advancing the
         // clock past midnight lets the hosted service run the sweep, with no sleep.
