@@ -334,6 +334,14 @@ function compileQuery(queryText) {
   return query;
 }
 
+// The ORDER BY clauses the container's composite indexes serve: Cosmos DB serves one from a composite index declared
+// in the same order or in the exactly opposite order on every path, so both are returned (the package checks only the first).
+function servedOrders(collection) {
+  const declared = (collection.indexingPolicy && collection.indexingPolicy.compositeIndexes) || [];
+  const flip = order => (order === "descending" ? "ascending" : "descending");
+  return declared.concat(declared.map(index => index.map(p => ({ path: p.path, order: flip(p.order || "ascending") }))));
+}
+
 // Runs a query to completion over the items of the given partition (or all), then applies OFFSET/LIMIT. Paging
 // is done by position over this complete result: the continuation token is the position of the next page.
 function runQuery(collection, spec, key) {
@@ -346,7 +354,7 @@ function runQuery(collection, spec, key) {
     result = query.exec(docs, {
       parameters: spec.parameters,
       udf: collection.documents._userDefinedFunctions(),
-      compositeIndexes: (parent.indexingPolicy && parent.indexingPolicy.compositeIndexes) || []
+      compositeIndexes: servedOrders(parent)
     }).result;
   } catch (err) {
     err.badRequest = true;
@@ -427,7 +435,7 @@ function conditionHolds(collection, doc, condition) {
   const parent = collection.read();
   const { result } = query.exec([doc], {
     udf: collection.documents._userDefinedFunctions(),
-    compositeIndexes: (parent.indexingPolicy && parent.indexingPolicy.compositeIndexes) || []
+    compositeIndexes: servedOrders(parent)
   });
   return result.length > 0;
 }

@@ -15,6 +15,14 @@ public sealed class ReceivableFunctions(ReceivablesApi api)
     public Task<IActionResult> GetReceivableRequiredFields([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/required_fields")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.GetReceivableRequiredFields, req);
 
+    [Function(nameof(ApiRoutes.ListReceivables))]
+    public Task<IActionResult> ListReceivables([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.ListReceivables, req);
+
+    [Function(nameof(ApiRoutes.SearchReceivables))]
+    public Task<IActionResult> SearchReceivables([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/search")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.SearchReceivables, req);
+
     [Function(nameof(ApiRoutes.GetReceivable))]
     public Task<IActionResult> GetReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id:guid}")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.GetReceivable, req);

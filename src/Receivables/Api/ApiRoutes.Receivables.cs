@@ -7,6 +7,8 @@ public static partial class ApiRoutes
     // GET receivables/{receivable_id} takes only GUIDs: the Functions host tries routes in no guaranteed order (in
     // practice by function name), and "required_fields" must never be taken for a receivable id.
     public static readonly ApiRoute CreateReceivable = new(nameof(CreateReceivable), "POST", "receivables", RouteAccess.EntityScoped, ReceivableEndpoints.Create, idempotent: true);
+    public static readonly ApiRoute ListReceivables = new(nameof(ListReceivables), "GET", "receivables", RouteAccess.EntityScoped, ReceivableEndpoints.List);
+    public static readonly ApiRoute SearchReceivables = new(nameof(SearchReceivables), "POST", "receivables/search", RouteAccess.EntityScoped, ReceivableEndpoints.Search);
     public static readonly ApiRoute GetReceivableRequiredFields = new(nameof(GetReceivableRequiredFields), "GET", "receivables/required_fields", RouteAccess.EntityScoped, ReceivableEndpoints.RequiredFields);
     public static readonly ApiRoute GetReceivable = new(nameof(GetReceivable), "GET", "receivables/{receivable_id:guid}", RouteAccess.EntityScoped, ReceivableEndpoints.Get);
     public static readonly ApiRoute UpdateReceivable = new(nameof(UpdateReceivable), "PATCH", "receivables/{receivable_id}", RouteAccess.EntityScoped, ReceivableEndpoints.Update);

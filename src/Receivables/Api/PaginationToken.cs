@@ -25,8 +25,6 @@ public sealed record PaginationToken(string Continuation, Dictionary<string, str
     }
 }
 
-/// <summary>The list envelope: <c>{"data": [...], "prev_pagination_token": ..., "next_pagination_token": ...}</c>.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Data, string? PrevPaginationToken, string? NextPaginationToken);
 
 public static class ListQuery
 {

@@ -20,6 +20,18 @@ public sealed class QueryFilter
         conditions.Add(string.Format(CultureInfo.InvariantCulture, condition, name));
     }
 
+    /// <summary>A condition with several values: <c>{0}</c>, <c>{1}</c>… in <paramref name="condition"/> stand for them in order.</summary>
+    public void AddValues(string condition, IReadOnlyList<object> values)
+    {
+        var names = new object[values.Count];
+        for (var i = 0; i < values.Count; i++)
+        {
+            names[i] = "@p" + parameters.Count.ToString(CultureInfo.InvariantCulture);
+            parameters.Add(((string)names[i], values[i]));
+        }
+        conditions.Add(string.Format(CultureInfo.InvariantCulture, condition, names));
+    }
+
     /// <summary><c>{where}</c> (which may use <c>@resource</c> and the <paramref name="fixedParameters"/>) AND every condition.</summary>
     public QueryDefinition ToQuery(string select, string where, string orderBy, string resource, params (string Name, object Value)[] fixedParameters)
     {
@@ -29,14 +41,10 @@ public sealed class QueryFilter
         return query;
     }
 
-    public static string Uuid(string field, string value) =>
-        Guid.TryParse(value, out var id) ? id.ToString() : throw Invalid(field, "value is not a valid uuid", "type_error.uuid");
+    public static string Uuid(string field, string value) => (string)ListValues.Uuid(field, value);
 
     /// <summary>Stored timestamps are fixed-width UTC strings, so a comparison on the same form is a time comparison.</summary>
-    public static string Timestamp(string field, string value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
-            ? at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture)
-            : throw Invalid(field, "invalid datetime format", "value_error.datetime");
+    public static string Timestamp(string field, string value) => (string)ListValues.Timestamp(field, value);
 
     /// <summary><c>order</c>: <c>asc</c> (the default) or <c>desc</c>.</summary>
     public static string Direction(string? order) => order switch

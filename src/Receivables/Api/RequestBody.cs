@@ -32,7 +32,15 @@ public static partial class RequestBody
         return value;
     }
 
-    internal static T Parse<T>(ReadOnlyMemory<byte> bytes) where T : class
+    /// <summary>A JSON object body read as is, for a caller that checks its members itself (the search body of a list).</summary>
+    public static async Task<JsonElement> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    {
+        var bytes = await ReadBytesAsync(request, ct);
+        using var document = ParseObject(bytes);
+        return document.RootElement.Clone();
+    }
+
+    private static JsonDocument ParseObject(ReadOnlyMemory<byte> bytes)
     {
         if (bytes.IsEmpty)
             throw ValidationException.Of(["body"], "field required", "value_error.missing");
@@ -46,11 +54,15 @@ public static partial class RequestBody
         {
             throw ValidationException.Of(["body", (int)(e.BytePositionInLine ?? 0)], "Invalid JSON: the body is not a well-formed JSON document", "value_error.jsondecode");
         }
+        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        document.Dispose();
+        throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
+    }
 
-        using (document)
+    internal static T Parse<T>(ReadOnlyMemory<byte> bytes) where T : class
+    {
+        using (var document = ParseObject(bytes))
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
             try
             {
                 return document.RootElement.Deserialize<T>(ApiJson.Strict)

@@ -83,6 +83,10 @@ public abstract class Receivable : StoredDocument
     [StorageOnly]
     public References Refs { get; set; } = new();
 
+    /// <summary>Derived on every write, never read back: what lists sort and filter on (<see cref="ReceivableListing"/>).</summary>
+    [StorageOnly]
+    public ReceivableListing Listing => ReceivableListing.Of(this);
+
     [JsonIgnore]
     public bool IsDraft => Status == ReceivableStatus.Draft;
 }

@@ -15,6 +15,14 @@ public static class ReceivableEndpoints
         return ApiResponse.Created(doc.Document, doc.ETag);
     }
 
+    public static async Task<ApiResponse> List(ApiRequest request) =>
+        ApiResponse.Ok(await Operations(request).ListAsync(
+            request.Service<ListReader>().FromQuery(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+
+    public static async Task<ApiResponse> Search(ApiRequest request) =>
+        ApiResponse.Ok(await Operations(request).ListAsync(
+            await request.Service<ListReader>().FromBodyAsync(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+
     public static async Task<ApiResponse> Get(ApiRequest request)
     {
         var doc = await Operations(request).GetAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);

@@ -7,7 +7,7 @@ using Receivables.Store;
 namespace Receivables.Documents;
 
 /// <summary>Create, read, edit, delete and clone receivables. Knows nothing of HTTP.</summary>
-public sealed partial class ReceivableOperations(DocumentStore store, TimeProvider clock)
+public sealed partial class ReceivableOperations(DocumentStore store, ListReader lists, TimeProvider clock)
 {
     /// <summary>
     /// One point read. Another entity's id is not found, exactly like an unknown id. An issued invoice's
@@ -18,6 +18,15 @@ public sealed partial class ReceivableOperations(DocumentStore store, TimeProvid
         var stored = await store.ReadAsync<Receivable>(entityId, receivableId.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(receivableId);
         if (stored.Document is Invoice { IsDraft: false } invoice) invoice.AmountToPay = AmountToPayOf(invoice, Today());
         return stored;
+    }
+
+    /// <summary>One page of a list or search: the same documents a point read returns (amount to pay for today).</summary>
+    public async Task<Page<Receivable>> ListAsync(ListRequest list, CancellationToken ct)
+    {
+        var page = await lists.PageAsync<Receivable>(list, ct);
+        var today = Today();
+        foreach (var invoice in page.Data.OfType<Invoice>().Where(i => !i.IsDraft)) invoice.AmountToPay = AmountToPayOf(invoice, today);
+        return page;
     }
 
     public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");

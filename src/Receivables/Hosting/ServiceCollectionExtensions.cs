@@ -30,6 +30,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<ReceivablesApi>();
         services.AddSingleton<Idempotency>();
+        services.AddSingleton<PageTokens>();
+        services.AddSingleton<ListReader>();
 
         // Operations, one line per feature.
         services.AddSingleton<EntityDirectory>();
