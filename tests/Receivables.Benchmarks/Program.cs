@@ -19,9 +19,14 @@ if (args is ["sweep", ..])
     return;
 }
 
+// index [policy-before.json]: the 10-line invoice's stored size and index terms (IndexCost), and with a previous
+// policy file, the same document as the previous version stored it (without the listing copy) under that policy.
+var indexOnly = args is ["index", ..];
+var policyBefore = args is ["index", var file, ..] ? Newtonsoft.Json.JsonConvert.DeserializeObject<IndexingPolicy>(File.ReadAllText(file)) : null;
+
 // Per route: Cosmos DB round trips per request and bytes allocated per request by the API (pipeline, endpoint,
 // operation, Cosmos SDK, JSON), with requests driven in-process through the same pipeline both hosts use.
-var iterations = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var iterations = args.Length > 0 && !indexOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 
 using var cosmos = CosmosProcess.Start();
 var counter = new CountingHandler();
@@ -79,6 +84,18 @@ using (var stored = await container.ReadItemStreamAsync(invoice, new PartitionKe
     using var buffer = new MemoryStream();
     await stored.Content.CopyToAsync(buffer);
     Console.WriteLine($"Stored invoice with 10 line items: {buffer.Length:N0} bytes");
+    var document = JsonNode.Parse(buffer.ToArray())!.AsObject();
+    IndexCost.Print("Under indexing-policy.json", document, IndexingPolicyFile.Load());
+    if (policyBefore is not null)
+    {
+        document.Remove("listing");
+        IndexCost.Print("Without the listing copy, under the previous policy", document, policyBefore);
+    }
+}
+if (indexOnly)
+{
+    await app.DisposeAsync();
+    return;
 }
 
 var drafts = new Queue<string>();

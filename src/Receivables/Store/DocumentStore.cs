@@ -17,7 +17,8 @@ public sealed class DocumentStore
     private readonly CosmosClient client;
     private readonly string databaseName;
     private readonly bool createIfMissing;
-    private readonly Lazy<Task<Container>> container;
+    private readonly Lock opening = new();
+    private Task<Container>? container;
 
     /// <param name="createIfMissing">
     /// Locally (emulator, test server) the database and container are created on first use. In Azure the
@@ -28,10 +29,20 @@ public sealed class DocumentStore
         this.client = client;
         this.databaseName = databaseName;
         this.createIfMissing = createIfMissing;
-        container = new Lazy<Task<Container>>(OpenAsync);
     }
 
-    public Task<Container> ContainerAsync() => container.Value;
+    /// <summary>
+    /// The container, opened once. An open that failed (the store down at the first request) is not kept: the next
+    /// call tries again, so the API recovers as soon as the store does.
+    /// </summary>
+    public Task<Container> ContainerAsync()
+    {
+        lock (opening)
+        {
+            if (container is null || container.IsFaulted || container.IsCanceled) container = OpenAsync();
+            return container;
+        }
+    }
 
     /// <summary>Point read by id; null when missing or when the id belongs to another kind of resource.</summary>
     public async Task<Stored<T>?> ReadAsync<T>(Guid entityId, string id, string resource, CancellationToken ct) where T : StoredDocument
@@ -230,12 +241,21 @@ public sealed class DocumentStore
     {
         if (!createIfMissing) return client.GetContainer(databaseName, ContainerName);
         Database database = await client.CreateDatabaseIfNotExistsAsync(databaseName);
-        Container created = await database.CreateContainerIfNotExistsAsync(new ContainerProperties(ContainerName, PartitionKeyPath)
+        var wanted = IndexingPolicyFile.Load();
+        var response = await database.CreateContainerIfNotExistsAsync(new ContainerProperties(ContainerName, PartitionKeyPath)
         {
-            IndexingPolicy = IndexingPolicyFile.Load(),
+            IndexingPolicy = wanted,
             // TTL is on, per item: idempotency records expire, everything else lives forever (ttl unset).
             DefaultTimeToLive = -1,
         });
-        return created;
+        if (response.StatusCode == HttpStatusCode.OK && !IndexingPolicyFile.SameIndexes(response.Resource.IndexingPolicy, wanted))
+        {
+            // A container an earlier version created (an emulator kept between versions): bring its indexes up to this
+            // version's, or the lists' ORDER BY would be refused. In Azure the Bicep deploys the policy.
+            var properties = response.Resource;
+            properties.IndexingPolicy = wanted;
+            await response.Container.ReplaceContainerAsync(properties);
+        }
+        return response.Container;
     }
 }

@@ -81,7 +81,7 @@ public sealed class FaultInjector : RequestHandler
     /// Requests on documents: point operations (<c>dbs/{db}/colls/{container}/docs/{id}</c>) and what the SDK
     /// POSTs to the container's own link at this level (creates, upserts, queries, batches: "/docs" is only
     /// added further down the pipeline). Database and container requests are left alone: the product opens its
-    /// container once, and a failed open is another defect (issue 10, item 4).
+    /// container once (a failed open is tried again: DocumentStoreTests arms every request to test that).
     /// </summary>
     public static bool IsItemRequest(RequestMessage request)
     {

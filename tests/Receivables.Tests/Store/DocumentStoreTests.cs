@@ -40,6 +40,42 @@ public sealed class DocumentStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_container_of_an_earlier_version_gets_this_versions_indexes()
+    {
+        var target = await CosmosTestEndpoint.GetAsync();
+        if (target.Key is null) return; // only where the app may create containers (a key), never in Azure
+        var database = "store-tests-" + Guid.NewGuid().ToString("N")[..8];
+        var old = new Microsoft.Azure.Cosmos.IndexingPolicy();
+        old.ExcludedPaths.Add(new Microsoft.Azure.Cosmos.ExcludedPath { Path = "/line_items/*" });
+        await (await client.CreateDatabaseIfNotExistsAsync(database)).Database.CreateContainerIfNotExistsAsync(
+            new Microsoft.Azure.Cosmos.ContainerProperties(DocumentStore.ContainerName, DocumentStore.PartitionKeyPath) { IndexingPolicy = old });
+
+        var container = await new DocumentStore(client, database, createIfMissing: true).ContainerAsync();
+        var policy = (await container.ReadContainerAsync()).Resource.IndexingPolicy;
+        Assert.True(IndexingPolicyFile.SameIndexes(policy, IndexingPolicyFile.Load()));
+        Assert.False(IndexingPolicyFile.SameIndexes(old, IndexingPolicyFile.Load()));
+    }
+
+    [Fact]
+    public async Task an_open_that_failed_is_tried_again_on_the_next_call()
+    {
+        var target = await CosmosTestEndpoint.GetAsync();
+        var faults = new Receivables.Tests.Infrastructure.FaultInjector();
+        using var faulty = new CosmosConnection(target.Endpoint, target.Key, "store-tests").CreateClient(o =>
+        {
+            o.Serializer = new CosmosStjSerializer();
+            o.CustomHandlers.Add(faults);
+        });
+        var fresh = new DocumentStore(faulty, "store-tests-" + Guid.NewGuid().ToString("N")[..8], createIfMissing: target.Key is not null);
+        if (target.Key is null) return; // opening makes no request where the app may not create its container
+        faults.Arm(Receivables.Tests.Infrastructure.StoreFaultKind.ConnectionRefused, when: _ => true);
+        await Assert.ThrowsAnyAsync<Exception>(() => fresh.ContainerAsync());
+        faults.Disarm();
+        var created = await fresh.CreateAsync(new Note { Id = "after", EntityId = entity, Resource = "note" }, default);
+        Assert.NotNull(created.ETag);
+    }
+
+    [Fact]
     public async Task a_create_then_read_round_trips_with_the_same_etag()
     {
         var created = await store.CreateAsync(NewNote("n1"), default);
