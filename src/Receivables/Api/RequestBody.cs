@@ -54,9 +54,83 @@ public static partial class RequestBody
         {
             throw ValidationException.Of(["body", (int)(e.BytePositionInLine ?? 0)], "Invalid JSON: the body is not a well-formed JSON document", "value_error.jsondecode");
         }
-        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
-        document.Dispose();
-        throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            throw ValidationException.Of(["body"], "value is not a valid dict", "type_error.dict");
+        }
+        try
+        {
+            CheckShape(document.RootElement, ["body"]);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
+        }
+        return document;
+    }
+
+    /// <summary>Longest array any body may hold, checked before anything is deserialized (line items: 500).</summary>
+    public const int MaxArrayItems = 1000;
+
+    /// <summary>
+    /// What no request may contain, checked in one pass over the parsed JSON before any object is built: an array
+    /// longer than <see cref="MaxArrayItems"/> (so that no body costs work per item beyond that), a key given twice
+    /// in one object (System.Text.Json would keep the last one silently), and control characters in a string.
+    /// </summary>
+    private static void CheckShape(JsonElement element, List<object> path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var seen = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!seen.Add(property.Name))
+                        throw ValidationException.Of([.. path, property.Name], "duplicate key in the JSON object", "value_error.duplicate_key");
+                    path.Add(property.Name);
+                    CheckShape(property.Value, path);
+                    path.RemoveAt(path.Count - 1);
+                }
+                break;
+            case JsonValueKind.Array:
+                if (element.GetArrayLength() > MaxArrayItems)
+                    throw ValidationException.Of([.. path], $"ensure this value has at most {MaxArrayItems} items", "value_error.list.max_items");
+                var i = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    path.Add(i++);
+                    CheckShape(item, path);
+                    path.RemoveAt(path.Count - 1);
+                }
+                break;
+            case JsonValueKind.String:
+                string text;
+                try
+                {
+                    text = element.GetString()!;
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escaped lone surrogate (\ud800): valid JSON text, not a valid string.
+                    throw ValidationException.Of([.. path], "value is not a valid unicode string", "type_error.str");
+                }
+                if (HasControlCharacter(text))
+                    throw ValidationException.Of([.. path], "control characters are not allowed (only tab, line feed and carriage return)", "value_error.str.control_character");
+                break;
+        }
+    }
+
+    /// <summary>NUL and the other C0 controls but tab, LF and CR; DEL and the C1 controls. None belongs in a name or text of a document.</summary>
+    private static bool HasControlCharacter(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '\t' or '\n' or '\r') continue;
+            if (c < ' ' || c is >= '\u007f' and <= '\u009f') return true;
+        }
+        return false;
     }
 
     internal static T Parse<T>(ReadOnlyMemory<byte> bytes) where T : class
@@ -79,7 +153,9 @@ public static partial class RequestBody
     {
         if (request.ContentLength > MaxBytes) throw TooLarge();
         var contentType = request.ContentType;
-        if (!string.IsNullOrEmpty(contentType) && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        // The media type exactly (parameters such as charset allowed): "application/jsonx" is not JSON.
+        if (!string.IsNullOrEmpty(contentType)
+            && !(Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)))
             throw new ApiException(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json");
 
         using var buffer = new MemoryStream();

@@ -12,18 +12,33 @@ public interface IValidatable
 /// </summary>
 public sealed class Validation
 {
-    private readonly List<ValidationIssue> issues;
+    /// <summary>Most issues one answer lists; the rest are counted in a last issue, so a 422 stays small whatever the body.</summary>
+    public const int MaxIssues = 100;
+
+    private sealed class Issues
+    {
+        public readonly List<ValidationIssue> Listed = [];
+        public int More;
+
+        public void Add(ValidationIssue issue)
+        {
+            if (Listed.Count < MaxIssues) Listed.Add(issue);
+            else More++;
+        }
+    }
+
+    private readonly Issues issues;
     private readonly object[] path;
 
-    public Validation(params object[] root) : this([], root) { }
+    public Validation(params object[] root) : this(new Issues(), root) { }
 
-    private Validation(List<ValidationIssue> issues, object[] path)
+    private Validation(Issues issues, object[] path)
     {
         this.issues = issues;
         this.path = path;
     }
 
-    public bool HasIssues => issues.Count > 0;
+    public bool HasIssues => issues.Listed.Count > 0;
 
     public Validation At(object segment) => new(issues, [.. path, segment]);
 
@@ -64,19 +79,31 @@ public sealed class Validation
         value?.Validate(At(field));
     }
 
-    public void Each<T>(IReadOnlyList<T>? items, string field) where T : IValidatable
+    /// <summary>
+    /// Each item of a list, once the list is known to be within <paramref name="maxItems"/>: a list over its limit
+    /// is one error, and its items are not looked at (bounded work for any body). False when it was too long.
+    /// </summary>
+    public bool Each<T>(IReadOnlyList<T>? items, string field, int maxItems) where T : IValidatable
     {
-        if (items is null) return;
+        if (items is null) return true;
+        if (items.Count > maxItems)
+        {
+            Add(field, $"ensure this value has at most {maxItems} items", "value_error.list.max_items");
+            return false;
+        }
         var list = At(field);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null) list.At(i).AddHere("none is not an allowed value", "type_error.none.not_allowed");
             else items[i].Validate(list.At(i));
         }
+        return true;
     }
 
     public void ThrowIfAny()
     {
-        if (issues.Count > 0) throw new ValidationException(issues);
+        if (issues.Listed.Count == 0) return;
+        if (issues.More == 0) throw new ValidationException(issues.Listed);
+        throw new ValidationException([.. issues.Listed, new ValidationIssue(path, $"and {issues.More} more errors not listed", "value_error.too_many_errors")]);
     }
 }

@@ -315,6 +315,9 @@ public sealed class PaymentTermFinalRequest : IValidatable
 /// <summary>Checks shared by create and the update envelopes.</summary>
 internal static class ReceivableFields
 {
+    /// <summary>Most line items a document has (the original API's limit).</summary>
+    public const int MaxLines = 500;
+
     public static void Currency(Validation v, string? currency, string field)
     {
         if (currency is not null && !Codes.Currencies.Contains(currency))
@@ -323,9 +326,7 @@ internal static class ReceivableFields
 
     public static void Lines(Validation v, IReadOnlyList<LineItemRequest> lines, string? currency)
     {
-        if (lines.Count > 500) v.Add("line_items", "ensure this value has at most 500 items", "value_error.list.max_items");
-        v.Each(lines, "line_items");
-        if (currency is null) return;
+        if (!v.Each(lines, "line_items", MaxLines) || currency is null) return;
         var items = v.At("line_items");
         for (var i = 0; i < lines.Count; i++)
         {
@@ -349,8 +350,7 @@ internal static class ReceivableFields
         v.Nested(discount, "discount");
         v.Range(deductionAmount, "deduction_amount", 0, Money.MaxAmount);
         v.Length(deductionMemo, "deduction_memo", 0, 1000);
-        if (deductions is { Count: > 10 }) v.Add("deductions", "ensure this value has at most 10 items", "value_error.list.max_items");
-        v.Each(deductions, "deductions");
+        v.Each(deductions, "deductions", 10);
         v.Range(withholding, "withholding_tax_rate", 0, 10_000);
         v.Length(exemptionRationale, "vat_exemption_rationale", 0, 1000);
     }

@@ -67,8 +67,7 @@ public abstract class UpdateDraft : IValidatable
         if (PaymentTerms is not null && PaymentTermsId is not null)
             v.Add("payment_terms", "send either payment_terms_id or payment_terms, not both", "value_error");
         ReceivableFields.Texts(v, Memo, Footer, null, TradeName);
-        if (LineItems is { Count: > 500 }) v.Add("line_items", "ensure this value has at most 500 items", "value_error.list.max_items");
-        v.Each(LineItems, "line_items");
+        v.Each(LineItems, "line_items", ReceivableFields.MaxLines);
         ReceivableFields.Objects(v, PartnerMetadata, DocumentRendering);
         ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null, null, null);
     }
@@ -328,8 +327,7 @@ public sealed class UpdateLineItemsRequest : IValidatable
     {
         if (v.Required(Data, "data"))
         {
-            if (Data!.Count > 500) v.Add("data", "ensure this value has at most 500 items", "value_error.list.max_items");
-            v.Each(Data, "data");
+            v.Each(Data, "data", ReceivableFields.MaxLines);
         }
     }
 }

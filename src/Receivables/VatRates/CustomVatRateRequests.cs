@@ -44,8 +44,8 @@ public sealed class VatRateComponentRequest : IValidatable
 
     public static void ValidateList(Validation v, IReadOnlyList<VatRateComponentRequest> components)
     {
-        if (components.Count is < 1 or > 10) v.Add("components", "ensure this value has between 1 and 10 items", "value_error.list.size");
-        v.Each(components, "components");
+        if (components.Count < 1) v.Add("components", "ensure this value has between 1 and 10 items", "value_error.list.size");
+        v.Each(components, "components", 10);
         // A rate over 100 % is not a VAT rate; the sum is what lines are taxed with.
         if (!v.HasIssues && components.Sum(c => Math.Round(c.Value!.Value, 2, MidpointRounding.AwayFromZero)) > 10_000m)
             v.Add("components", "the components add up to more than 10000 (100 %)", "value_error.number.not_le");

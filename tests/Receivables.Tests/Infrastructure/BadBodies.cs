@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Receivables.Tests.Infrastructure;
@@ -50,6 +51,7 @@ public static class BadBodies
             new BadBody("nested 40 objects deep", With(valid, o => o["deep"] = Deep(40)), false),
             new BadBody("huge exponent number", With(valid, o => o["n"] = JsonNode.Parse("1e400")), false),
             new BadBody("XML instead of JSON", "<invoice/>", false),
+            new BadBody("duplicate key", DuplicateFirstKey(valid), false),
         };
 
         foreach (var (path, value) in Walk(valid, ""))
@@ -66,7 +68,8 @@ public static class BadBodies
                 cases.Add(new BadBody($"{path} unicode", Mutate(valid, path, (parent, key) => Set(parent, key, s + " é中😀")), MayBeValid: true));
                 cases.Add(new BadBody($"{path} very long", Mutate(valid, path, (parent, key) => Set(parent, key, new string('x', 100_000))), false));
                 cases.Add(new BadBody($"{path} empty string", Mutate(valid, path, (parent, key) => Set(parent, key, "")), MayBeValid: true));
-                cases.Add(new BadBody($"{path} control characters", Mutate(valid, path, (parent, key) => Set(parent, key, s + "\u0000\u0007")), MayBeValid: true));
+                cases.Add(new BadBody($"{path} control characters", Mutate(valid, path, (parent, key) => Set(parent, key, s + "\u0000\u0007")), false));
+                cases.Add(new BadBody($"{path} C1 control character", Mutate(valid, path, (parent, key) => Set(parent, key, s + "\u0085")), false));
             }
             if (value is JsonValue n && n.TryGetValue<decimal>(out _))
             {
@@ -86,6 +89,7 @@ public static class BadBodies
                 cases.Add(new BadBody($"{path} object instead of array", Mutate(valid, path, (parent, key) => Set(parent, key, new JsonObject())), false));
                 cases.Add(new BadBody($"{path} array of nulls", Mutate(valid, path, (parent, key) => Set(parent, key, new JsonArray(null, null))), false));
                 cases.Add(new BadBody($"{path} array of numbers", Mutate(valid, path, (parent, key) => Set(parent, key, new JsonArray(1, 2))), false));
+                cases.Add(new BadBody($"{path} 1,001 items", Mutate(valid, path, (parent, key) => Set(parent, key, new JsonArray(Enumerable.Range(0, 1001).Select(_ => (JsonNode?)new JsonObject()).ToArray()))), false));
             }
         }
         return cases;
@@ -96,6 +100,15 @@ public static class BadBodies
         var copy = valid.DeepClone().AsObject();
         change(copy);
         return copy.ToJsonString();
+    }
+
+    /// <summary>The body with its first key given a second time (another value of the same kind would be taken silently).</summary>
+    private static string DuplicateFirstKey(JsonObject valid)
+    {
+        if (valid.Count == 0) return "{\"a\":1,\"a\":2}";
+        var (key, value) = valid.First();
+        var text = valid.ToJsonString();
+        return "{" + JsonSerializer.Serialize(key) + ":" + (value?.ToJsonString() ?? "null") + "," + text[1..];
     }
 
     private static JsonNode Deep(int depth)
