@@ -4,8 +4,8 @@ using Microsoft.Azure.Cosmos;
 namespace Receivables.Api;
 
 /// <summary>
-/// The conditions of a list's query, each with its value as a parameter (never spliced into the SQL), and the
-/// checks of the query-string values they come from: one way for every list to turn filters into a query.
+/// The conditions of a list's query, each with its value as a parameter (never spliced into the SQL): the one way
+/// <see cref="ListReader"/> turns a list's scope, filters and cursor into a query.
 /// </summary>
 public sealed class QueryFilter
 {
@@ -40,19 +40,4 @@ public sealed class QueryFilter
         foreach (var (name, value) in fixedParameters.Concat(parameters)) query = query.WithParameter(name, value);
         return query;
     }
-
-    public static string Uuid(string field, string value) => (string)ListValues.Uuid(field, value);
-
-    /// <summary>Stored timestamps are fixed-width UTC strings, so a comparison on the same form is a time comparison.</summary>
-    public static string Timestamp(string field, string value) => (string)ListValues.Timestamp(field, value);
-
-    /// <summary><c>order</c>: <c>asc</c> (the default) or <c>desc</c>.</summary>
-    public static string Direction(string? order) => order switch
-    {
-        null or "" or "asc" => "ASC",
-        "desc" => "DESC",
-        _ => throw Invalid("order", "value is not a valid enumeration member; permitted: 'asc', 'desc'", "type_error.enum"),
-    };
-
-    public static ValidationException Invalid(string field, string msg, string type) => ValidationException.Of(["query", field], msg, type);
 }

@@ -66,10 +66,6 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
                 _ => StatusCodes.Status409Conflict,
             }, e.Message);
         }
-        catch (InvalidContinuationException)
-        {
-            return ApiResponse.Validation([new ValidationIssue(["query", "pagination_token"], "invalid pagination token", "value_error")]);
-        }
         catch (StaleVersionException e)
         {
             return ApiResponse.Error(StatusCodes.Status412PreconditionFailed, e.Message);

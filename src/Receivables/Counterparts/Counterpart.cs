@@ -46,6 +46,10 @@ public sealed class Counterpart : StoredDocument
     [JsonIgnore]
     public string Name => Organization is { } o ? o.LegalName : $"{Individual?.FirstName} {Individual?.LastName}".Trim();
 
+    /// <summary>Derived on every write, never read back: what the list sorts on (<see cref="CounterpartListing"/>).</summary>
+    [StorageOnly]
+    public CounterpartListing Listing => CounterpartListing.Of(this);
+
     public CounterpartAddress? FindAddress(Guid id) => Addresses.Find(a => a.Id == id);
 
     public CounterpartContact? FindContact(Guid id) => Contacts.Find(c => c.Id == id);

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Auth;
 using Receivables.Store;
@@ -10,7 +9,7 @@ namespace Receivables.Counterparts;
 /// by sub-resource). Every sub-resource write is a conditional read-modify-write of the counterpart document.
 /// Knows nothing of HTTP.
 /// </summary>
-public sealed partial class CounterpartOperations(DocumentStore store, TimeProvider clock)
+public sealed partial class CounterpartOperations(DocumentStore store, ListReader lists, TimeProvider clock)
 {
     /// <summary>Bounds each embedded list so that the one document stays small and its point read cheap.</summary>
     public const int MaxPerList = 100;
@@ -47,33 +46,8 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
         await store.ReadAsync<Counterpart>(entityId, counterpartId.ToString(), Counterpart.ResourceName, ct)
         ?? throw NotFound(counterpartId);
 
-    /// <summary>The entity's counterparts, oldest first (or newest with <paramref name="descending"/>), a page at a time.</summary>
-    public async Task<(IReadOnlyList<Counterpart> Items, string? Continuation)> ListAsync(
-        Guid entityId, CounterpartFilter filter, bool descending, int limit, string? continuation, CancellationToken ct)
-    {
-        // Partition-scoped; each person field lives under organization or individual, so a filter asks both.
-        var sql = new System.Text.StringBuilder("SELECT * FROM c WHERE c.resource = @resource");
-        if (filter.Type is not null) sql.Append(" AND c.type = @type");
-        if (filter.IsCustomer is not null) sql.Append(" AND (c.organization.is_customer = @is_customer OR c.individual.is_customer = @is_customer)");
-        if (filter.IsVendor is not null) sql.Append(" AND (c.organization.is_vendor = @is_vendor OR c.individual.is_vendor = @is_vendor)");
-        if (filter.Email is not null) sql.Append(" AND (c.organization.email = @email OR c.individual.email = @email)");
-        if (filter.TaxId is not null) sql.Append(" AND c.tax_id = @tax_id");
-        if (filter.Name is not null)
-            sql.Append(" AND (c.organization.legal_name = @name OR CONCAT(c.individual.first_name, ' ', c.individual.last_name) = @name)");
-        if (filter.NameContains is not null)
-            sql.Append(" AND (CONTAINS(LOWER(c.organization.legal_name), @name_contains) OR CONTAINS(LOWER(CONCAT(c.individual.first_name, ' ', c.individual.last_name)), @name_contains))");
-        sql.Append(descending ? " ORDER BY c.created_at DESC" : " ORDER BY c.created_at ASC");
-
-        var query = new QueryDefinition(sql.ToString()).WithParameter("@resource", Counterpart.ResourceName);
-        if (filter.Type is { } type) query = query.WithParameter("@type", type == CounterpartType.Organization ? "organization" : "individual");
-        if (filter.IsCustomer is { } isCustomer) query = query.WithParameter("@is_customer", isCustomer);
-        if (filter.IsVendor is { } isVendor) query = query.WithParameter("@is_vendor", isVendor);
-        if (filter.Email is { } email) query = query.WithParameter("@email", email);
-        if (filter.TaxId is { } taxId) query = query.WithParameter("@tax_id", taxId);
-        if (filter.Name is { } name) query = query.WithParameter("@name", name);
-        if (filter.NameContains is { } contains) query = query.WithParameter("@name_contains", contains.ToLowerInvariant());
-        return await store.QueryPageAsync<Counterpart>(query, entityId, limit, continuation, ct);
-    }
+    /// <summary>One page of <see cref="CounterpartList"/>, in one query on the entity's partition.</summary>
+    public Task<Page<Counterpart>> ListAsync(ListRequest list, CancellationToken ct) => lists.PageAsync<Counterpart>(list, ct);
 
     public async Task<Stored<Counterpart>> UpdateAsync(Guid entityId, Guid counterpartId, UpdateCounterpartRequest request, string? ifMatch, CancellationToken ct)
     {
@@ -143,6 +117,3 @@ public sealed partial class CounterpartOperations(DocumentStore store, TimeProvi
         if (list.Count >= MaxPerList) throw new BusinessRuleException($"A counterpart has at most {MaxPerList} {what}");
     }
 }
-
-/// <summary>The list filters of <c>GET /counterparts</c> that this API serves.</summary>
-public sealed record CounterpartFilter(CounterpartType? Type, bool? IsCustomer, bool? IsVendor, string? Email, string? TaxId, string? Name, string? NameContains);

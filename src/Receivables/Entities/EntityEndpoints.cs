@@ -18,29 +18,9 @@ public static class EntityEndpoints
         return ApiResponse.Ok(entity.Document, entity.ETag);
     }
 
-    public static async Task<ApiResponse> List(ApiRequest request)
-    {
-        var limit = ListQuery.Limit(request, 100);
-        var token = request.Query("pagination_token") is { Length: > 0 } raw ? PaginationToken.Decode(raw) : null;
-        var query = token?.Query ?? new Dictionary<string, string?> { ["type"] = request.Query("type"), ["order"] = request.Query("order") };
-        EntityType? type = query.GetValueOrDefault("type") switch
-        {
-            null or "" => null,
-            "organization" => EntityType.Organization,
-            "individual" => EntityType.Individual,
-            _ => throw ValidationException.Of(["query", "type"], "value is not a valid enumeration member; permitted: 'organization', 'individual'", "type_error.enum"),
-        };
-        var descending = query.GetValueOrDefault("order") switch
-        {
-            null or "" or "asc" => false,
-            "desc" => true,
-            _ => throw ValidationException.Of(["query", "order"], "value is not a valid enumeration member; permitted: 'asc', 'desc'", "type_error.enum"),
-        };
-        var (items, continuation) = await request.Service<EntityOperations>()
-            .ListAsync(request.Principal, type, descending, limit, token?.Continuation, request.Aborted);
-        var next = continuation is null ? null : new PaginationToken(continuation, query).Encode();
-        return ApiResponse.Ok(new Page<Entity>(items, null, next));
-    }
+    public static async Task<ApiResponse> List(ApiRequest request) =>
+        ApiResponse.Ok(await request.Service<EntityOperations>().ListAsync(
+            request.Service<ListReader>().FromQuery(request, EntityList.Definition, EntityList.Scope(request.Principal)), request.Aborted));
 
     public static async Task<ApiResponse> Update(ApiRequest request)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Azure.Cosmos;
 using Receivables.Api;
 using Receivables.Auth;
 using Receivables.Documents;
@@ -7,7 +6,7 @@ using Receivables.Store;
 namespace Receivables.Entities;
 
 /// <summary>Create, read, list and update entities and their settings. Knows nothing of HTTP.</summary>
-public sealed class EntityOperations(DocumentStore store, EntityDirectory directory, TimeProvider clock)
+public sealed class EntityOperations(DocumentStore store, EntityDirectory directory, ListReader lists, TimeProvider clock)
 {
     public async Task<Stored<Entity>> CreateAsync(ApiPrincipal principal, CreateEntityRequest request, CancellationToken ct)
     {
@@ -48,22 +47,8 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
         return entity;
     }
 
-    /// <summary>The partner's entities, oldest first (or newest with <paramref name="descending"/>), a page at a time.</summary>
-    public async Task<(IReadOnlyList<Entity> Items, string? Continuation)> ListAsync(
-        ApiPrincipal principal, EntityType? type, bool descending, int limit, string? continuation, CancellationToken ct)
-    {
-        // Cross-partition by nature: each entity is its own partition. Filtered by partner, served by the index.
-        var sql = "SELECT * FROM c WHERE c.resource = @resource AND c.partner_id = @partner"
-            + (type is null ? "" : " AND c.type = @type")
-            + (principal.EntityId is null ? "" : " AND c.entity_id = @entity")
-            + (descending ? " ORDER BY c.created_at DESC" : " ORDER BY c.created_at ASC");
-        var query = new QueryDefinition(sql)
-            .WithParameter("@resource", Entity.ResourceName)
-            .WithParameter("@partner", principal.PartnerId.ToString());
-        if (type is not null) query = query.WithParameter("@type", type == EntityType.Organization ? "organization" : "individual");
-        if (principal.EntityId is { } own) query = query.WithParameter("@entity", own.ToString());
-        return await store.QueryPageAsync<Entity>(query, null, limit, continuation, ct);
-    }
+    /// <summary>One page of <see cref="EntityList"/>: a cross-partition query (its plan, then the page).</summary>
+    public Task<Page<Entity>> ListAsync(ListRequest list, CancellationToken ct) => lists.PageAsync<Entity>(list, ct);
 
     public async Task<Stored<Entity>> UpdateAsync(ApiPrincipal principal, Guid entityId, UpdateEntityRequest request, string? ifMatch, CancellationToken ct)
     {

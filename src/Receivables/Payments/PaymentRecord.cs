@@ -31,6 +31,10 @@ public sealed class PaymentRecord : StoredDocument
 
     [StorageOnly]
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Derived on every write, never read back: what the list sorts on (<see cref="PaymentRecordListing"/>).</summary>
+    [StorageOnly]
+    public PaymentRecordListing Listing => PaymentRecordListing.Of(this);
 }
 
 /// <summary>The document paid, and its status before and after this payment.</summary>

@@ -20,15 +20,7 @@ public static class PaymentRecordEndpoints
         return ApiResponse.Ok(record.Document, record.ETag);
     }
 
-    public static async Task<ApiResponse> List(ApiRequest request)
-    {
-        var limit = ListQuery.Limit(request, 100);
-        var token = request.Query("pagination_token") is { Length: > 0 } t ? PaginationToken.Decode(t) : null;
-        var raw = token?.Query ?? PaymentRecordListQuery.Parameters.ToDictionary(
-            name => name, name => request.Http.Request.Query.TryGetValue(name, out var values) ? string.Join(',', values.ToArray()) : null);
-        var query = PaymentRecordListQuery.Parse(raw);
-        var (items, continuation) = await Operations(request).ListAsync(request.EntityId, query.ToQuery(), limit, token?.Continuation, request.Aborted);
-        var next = continuation is null ? null : new PaginationToken(continuation, raw.Where(p => p.Value is not null).ToDictionary()).Encode();
-        return ApiResponse.Ok(new Page<PaymentRecord>(items, null, next));
-    }
+    public static async Task<ApiResponse> List(ApiRequest request) =>
+        ApiResponse.Ok(await Operations(request).ListAsync(
+            request.Service<ListReader>().FromQuery(request, PaymentRecordList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
 }

@@ -1,4 +1,4 @@
-using Microsoft.Azure.Cosmos;
+using Receivables.Api;
 using Receivables.Auth;
 using Receivables.Documents;
 using Receivables.History;
@@ -7,7 +7,7 @@ using Receivables.Store;
 namespace Receivables.Payments;
 
 /// <summary>Payment records: a succeeded one moves its invoice's amounts and status in the same batch (spec 5.9, 6.9).</summary>
-public sealed class PaymentRecordOperations(ReceivableOperations receivables, DocumentStore store, TimeProvider clock)
+public sealed class PaymentRecordOperations(ReceivableOperations receivables, DocumentStore store, ListReader lists, TimeProvider clock)
 {
     public Task<Stored<PaymentRecord>> CreateAsync(ApiPrincipal principal, Guid entityId, CreatePaymentRecordRequest request, CancellationToken ct) =>
         receivables.ActAsync(entityId, request.PaidObject!.Id!.Value, null, reads =>
@@ -56,6 +56,6 @@ public sealed class PaymentRecordOperations(ReceivableOperations receivables, Do
         await store.ReadAsync<PaymentRecord>(entityId, id.ToString(), PaymentRecord.ResourceName, ct)
         ?? throw new ResourceNotFoundException($"Payment record {id} was not found");
 
-    public Task<(IReadOnlyList<PaymentRecord> Items, string? Continuation)> ListAsync(Guid entityId, QueryDefinition query, int limit, string? continuation, CancellationToken ct) =>
-        store.QueryPageAsync<PaymentRecord>(query, entityId, limit, continuation, ct);
+    /// <summary>One page of <see cref="PaymentRecordList"/>, in one query on the entity's partition.</summary>
+    public Task<Page<PaymentRecord>> ListAsync(ListRequest list, CancellationToken ct) => lists.PageAsync<PaymentRecord>(list, ct);
 }

@@ -16,16 +16,9 @@ public static class ProductEndpoints
 
     public static async Task<ApiResponse> List(ApiRequest request)
     {
-        var limit = ListQuery.Limit(request, 100);
-        var token = request.Query("pagination_token") is { Length: > 0 } t ? PaginationToken.Decode(t) : null;
-        // Repeated parameters (currency__in=EUR&currency__in=USD) are joined with commas, which no uuid or currency contains.
-        var raw = token?.Query ?? ProductListQuery.Parameters.ToDictionary(
-            name => name, name => request.Http.Request.Query.TryGetValue(name, out var values) ? string.Join(',', values.ToArray()) : null);
-        var query = ProductListQuery.Parse(raw);
-        var (items, continuation) = await request.Service<ProductOperations>()
-            .ListAsync(request.EntityId, query, limit, token?.Continuation, request.Aborted);
-        var next = continuation is null ? null : new PaginationToken(continuation, raw.Where(p => p.Value is not null).ToDictionary()).Encode();
-        return ApiResponse.Ok(new Page<ProductResponse>(items.Select(ProductResponse.From).ToList(), null, next));
+        var list = request.Service<ListReader>().FromQuery(request, ProductList.Definition, ListScope.Entity(request.EntityId));
+        var page = await request.Service<ProductOperations>().ListAsync(list, request.Aborted);
+        return ApiResponse.Ok(new Page<ProductResponse>(page.Data.Select(ProductResponse.From).ToList(), page.PrevPaginationToken, page.NextPaginationToken));
     }
 
     public static async Task<ApiResponse> Get(ApiRequest request)

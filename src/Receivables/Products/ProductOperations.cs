@@ -5,7 +5,7 @@ using Receivables.Store;
 namespace Receivables.Products;
 
 /// <summary>Create, read, list, update and delete an entity's products. Knows nothing of HTTP.</summary>
-public sealed class ProductOperations(DocumentStore store, TimeProvider clock)
+public sealed class ProductOperations(DocumentStore store, ListReader lists, TimeProvider clock)
 {
     public async Task<Stored<Product>> CreateAsync(Guid entityId, CreateProductRequest request, CancellationToken ct)
     {
@@ -32,9 +32,8 @@ public sealed class ProductOperations(DocumentStore store, TimeProvider clock)
     public async Task<Stored<Product>> GetAsync(Guid entityId, Guid productId, CancellationToken ct) =>
         await store.ReadAsync<Product>(entityId, productId.ToString(), Product.ResourceName, ct) ?? throw NotFound(productId);
 
-    public Task<(IReadOnlyList<Product> Items, string? Continuation)> ListAsync(
-        Guid entityId, ProductListQuery query, int limit, string? continuation, CancellationToken ct) =>
-        store.QueryPageAsync<Product>(query.ToQuery(Product.ResourceName), entityId, limit, continuation, ct);
+    /// <summary>One page of <see cref="ProductList"/>, in one query on the entity's partition.</summary>
+    public Task<Page<Product>> ListAsync(ListRequest list, CancellationToken ct) => lists.PageAsync<Product>(list, ct);
 
     public async Task<Stored<Product>> UpdateAsync(Guid entityId, Guid productId, UpdateProductRequest request, string? ifMatch, CancellationToken ct)
     {

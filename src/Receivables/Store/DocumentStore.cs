@@ -203,7 +203,10 @@ public sealed class DocumentStore
     public Task<IReadOnlyList<T>> ReadAllAsync<T>(Guid entityId, string resource, CancellationToken ct) =>
         QueryAllAsync<T>(new QueryDefinition("SELECT * FROM c WHERE c.resource = @resource ORDER BY c.created_at ASC").WithParameter("@resource", resource), entityId, ct);
 
-    /// <summary>One page of a query, continuing from <paramref name="continuation"/>.</summary>
+    /// <summary>
+    /// One page of a query, continuing from <paramref name="continuation"/>: one this store returned, never one a
+    /// client held (API lists page on keys, see <see cref="Api.ListReader"/>).
+    /// </summary>
     public async Task<(IReadOnlyList<T> Items, string? Continuation)> QueryPageAsync<T>(
         QueryDefinition query, Guid? entityId, int limit, string? continuation, CancellationToken ct)
     {
@@ -218,21 +221,13 @@ public sealed class DocumentStore
         using var iterator = c.GetItemQueryIterator<T>(query, continuation, options);
         var items = new List<T>(limit);
         string? next = continuation;
-        try
+        // A page may come back short (the service bounds pages by size and time); keep reading to fill it.
+        while (iterator.HasMoreResults && items.Count < limit)
         {
-            // A page may come back short (the service bounds pages by size and time); keep reading to fill it.
-            while (iterator.HasMoreResults && items.Count < limit)
-            {
-                var page = await iterator.ReadNextAsync(ct);
-                items.AddRange(page);
-                next = page.ContinuationToken;
-                if (next is null) break;
-            }
-        }
-        catch (CosmosException e) when (e.StatusCode == HttpStatusCode.BadRequest && continuation is not null)
-        {
-            // The continuation came from the client (inside a pagination token): a forged or stale one is its error.
-            throw new InvalidContinuationException();
+            var page = await iterator.ReadNextAsync(ct);
+            items.AddRange(page);
+            next = page.ContinuationToken;
+            if (next is null) break;
         }
         return (items, iterator.HasMoreResults ? next : null);
     }

@@ -52,6 +52,3 @@ public static class ETags
 
     public static bool Same(string a, string b) => Quoted(a.Trim()) == Quoted(b.Trim());
 }
-
-/// <summary>A continuation the store cannot resume from (it came from a client's pagination token).</summary>
-public sealed class InvalidContinuationException() : Exception("invalid continuation");

@@ -102,25 +102,32 @@ public sealed class ProductTests(ApiHost api)
     }
 
     [Fact]
-    public async Task the_list_pages_with_a_token_that_keeps_the_filters()
+    public async Task the_list_pages_forward_and_back_with_a_token_that_keeps_the_filters()
     {
         var entity = await api.CreateEntityAsync();
-        for (var i = 0; i < 5; i++) await api.CreateAsync("/v1/products", Consulting(name: $"Service {i}"), entity);
+        var services = new List<string>();
+        for (var i = 0; i < 5; i++) services.Add(await api.IdOfNewAsync("/v1/products", Consulting(name: $"Service {i}"), entity));
         await api.CreateAsync("/v1/products", Consulting(name: "Gadget", type: "product", currency: "USD", price: 500), entity);
 
-        var names = new List<string>();
-        var path = "/v1/products?limit=2&type=service";
-        for (var pages = 0; pages < 10; pages++)
-        {
-            using var response = await api.SendAsync(HttpMethod.Get, path, entityId: entity);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var body = await Json.ReadAsync(response);
-            names.AddRange(body["data"]!.AsArray().Select(p => p!["name"]!.GetValue<string>()));
-            Assert.Null(body["prev_pagination_token"]);
-            if (body["next_pagination_token"] is not JsonValue next) break;
-            path = $"/v1/products?limit=2&pagination_token={next.GetValue<string>()}";
-        }
-        Assert.Equal(["Service 0", "Service 1", "Service 2", "Service 3", "Service 4"], names);
+        var pages = await ListWalk.ForwardAndBackAsync(api, "/v1/products?limit=2&type=service", 2, entity);
+        Assert.Equal(services, pages.SelectMany(p => p));
+        Assert.Equal(3, pages.Count);
+        // By name, newest name first: the sort and order travel in the token too.
+        var byName = await ListWalk.ForwardAndBackAsync(api, "/v1/products?limit=2&type=service&sort=name&order=desc", 2, entity);
+        Assert.Equal(Enumerable.Reverse(services), byName.SelectMany(p => p));
+    }
+
+    [Fact]
+    public async Task a_token_of_another_entity_another_list_or_tampered_is_422()
+    {
+        var entity = await api.CreateEntityAsync();
+        var other = await api.CreateEntityAsync();
+        for (var i = 0; i < 2; i++) await api.CreateAsync("/v1/products", Consulting(name: $"Service {i}"), entity);
+        var token = await ListWalk.NextTokenAsync(api, "/v1/products?limit=1", entity);
+
+        await ListWalk.AssertRefusedAsync(api, "/v1/products", token, other);
+        await ListWalk.AssertRefusedAsync(api, "/v1/counterparts", token, entity);
+        await ListWalk.AssertRefusedAsync(api, "/v1/products", ListWalk.Tampered(token), entity);
     }
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class CounterpartTests(ApiHost api)
         Assert.NotNull(body["updated_at"]);
         var billing = body["default_billing_address_id"]!.GetValue<string>();
         Assert.Equal(billing, body["default_shipping_address_id"]!.GetValue<string>());
-        foreach (var hidden in new[] { "individual", "addresses", "contacts", "vat_ids", "resource", "entity_id", "name" })
+        foreach (var hidden in new[] { "individual", "addresses", "contacts", "vat_ids", "resource", "entity_id", "name", "listing" })
             Assert.False(body.ContainsKey(hidden), hidden);
 
         var (read, readTag) = await SendAsync(api, HttpMethod.Get, $"/v1/counterparts/{Id(body)}", null, entity, HttpStatusCode.OK);
@@ -189,7 +189,7 @@ public sealed class CounterpartTests(ApiHost api)
     }
 
     [Fact]
-    public async Task the_list_pages_in_creation_order_within_the_entity()
+    public async Task the_list_pages_forward_and_back_in_creation_order_within_the_entity()
     {
         var entity = await api.CreateEntityAsync();
         var other = await api.CreateEntityAsync();
@@ -197,27 +197,47 @@ public sealed class CounterpartTests(ApiHost api)
         var created = new List<string>();
         for (var i = 0; i < 5; i++) created.Add(Id(await CreateAsync(api, entity, Organization($"Page {i}"))));
 
-        var seen = new List<string>();
-        string? token = null;
-        var pages = 0;
-        do
-        {
-            var path = token is null ? "/v1/counterparts?limit=2&order=asc" : $"/v1/counterparts?limit=2&pagination_token={Uri.EscapeDataString(token)}";
-            var (page, _) = await SendAsync(api, HttpMethod.Get, path, null, entity, HttpStatusCode.OK);
-            var data = page["data"]!.AsArray();
-            Assert.True(data.Count <= 2);
-            Assert.All(data, d => Assert.False(d!.AsObject().ContainsKey("addresses")));
-            seen.AddRange(data.Select(d => Id(d!.AsObject())));
-            Assert.Null(page["prev_pagination_token"]);
-            token = page["next_pagination_token"]?.GetValue<string>();
-            pages++;
-        }
-        while (token is not null && pages < 10);
-        Assert.Equal(created, seen);
-        Assert.Equal(3, pages);
+        var pages = await ListWalk.ForwardAndBackAsync(api, "/v1/counterparts?limit=2&order=asc", 2, entity);
+        Assert.Equal(created, pages.SelectMany(p => p));
+        Assert.Equal(3, pages.Count);
+        var (first, _) = await SendAsync(api, HttpMethod.Get, "/v1/counterparts?limit=2", null, entity, HttpStatusCode.OK);
+        Assert.All(first["data"]!.AsArray(), d => Assert.False(d!.AsObject().ContainsKey("addresses")));
 
         var (descending, _) = await SendAsync(api, HttpMethod.Get, "/v1/counterparts?order=desc", null, entity, HttpStatusCode.OK);
         Assert.Equal(Enumerable.Reverse(created), descending["data"]!.AsArray().Select(d => Id(d!.AsObject())));
+    }
+
+    [Fact]
+    public async Task the_list_sorts_by_the_name_documents_show_legal_name_or_first_and_last()
+    {
+        var entity = await api.CreateEntityAsync();
+        var zeta = Id(await CreateAsync(api, entity, Organization("Zeta AG")));
+        var ada = Id(await CreateAsync(api, entity, Individual("Ada", "Lovelace")));
+        var mid = Id(await CreateAsync(api, entity, Organization("Mid GmbH")));
+        var alan = Id(await CreateAsync(api, entity, Individual("Alan", "Turing")));
+
+        var pages = await ListWalk.ForwardAndBackAsync(api, "/v1/counterparts?limit=3&sort=counterpart_name", 3, entity);
+        Assert.Equal([ada, alan, mid, zeta], pages.SelectMany(p => p));
+        var descending = await ListWalk.ForwardAndBackAsync(api, "/v1/counterparts?limit=3&sort=counterpart_name&order=desc", 3, entity);
+        Assert.Equal([zeta, mid, alan, ada], descending.SelectMany(p => p));
+
+        // A rename moves it: the sort copy is rewritten with the document.
+        await SendAsync(api, HttpMethod.Patch, $"/v1/counterparts/{zeta}", new { organization = new { legal_name = "Aaron AG" } }, entity, HttpStatusCode.OK);
+        var renamed = await ListWalk.ForwardAndBackAsync(api, "/v1/counterparts?limit=3&sort=counterpart_name", 3, entity);
+        Assert.Equal([zeta, ada, alan, mid], renamed.SelectMany(p => p));
+    }
+
+    [Fact]
+    public async Task a_token_of_another_entity_another_list_or_tampered_is_422()
+    {
+        var entity = await api.CreateEntityAsync();
+        var other = await api.CreateEntityAsync();
+        for (var i = 0; i < 2; i++) await CreateAsync(api, entity);
+        var token = await ListWalk.NextTokenAsync(api, "/v1/counterparts?limit=1&is_customer=true", entity);
+
+        await ListWalk.AssertRefusedAsync(api, "/v1/counterparts", token, other);
+        await ListWalk.AssertRefusedAsync(api, "/v1/products", token, entity);
+        await ListWalk.AssertRefusedAsync(api, "/v1/counterparts", ListWalk.Tampered(token), entity);
     }
 
     [Fact]
@@ -252,7 +272,7 @@ public sealed class CounterpartTests(ApiHost api)
     [InlineData("order=sideways", "query.order")]
     [InlineData("type=robot", "query.type")]
     [InlineData("is_customer=maybe", "query.is_customer")]
-    [InlineData("sort=counterpart_name", "query.sort")]
+    [InlineData("sort=legal_name", "query.sort")]
     [InlineData("pagination_token=%%%", "query.pagination_token")]
     public async Task bad_list_parameters_are_422(string query, string loc)
     {

@@ -114,34 +114,30 @@ public sealed class EntityTests(ApiHost api)
     }
 
     [Fact]
-    public async Task the_list_pages_with_a_token_and_only_shows_the_partners_entities()
+    public async Task the_list_pages_forward_and_back_and_only_shows_the_partners_entities()
     {
         var mine = new List<Guid>();
         for (var i = 0; i < 3; i++) mine.Add(await api.CreateEntityAsync(ApiHost.ClientB, $"B{i}"));
 
-        var seen = new List<Guid>();
-        string? token = null;
-        var pages = 0;
-        do
-        {
-            var path = token is null ? "/v1/entities?limit=2&order=asc" : $"/v1/entities?limit=2&pagination_token={Uri.EscapeDataString(token)}";
-            using var page = await api.SendAsync(HttpMethod.Get, path, clientId: ApiHost.ClientB);
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            var body = await Json.ReadAsync(page);
-            var data = body["data"]!.AsArray();
-            Assert.True(data.Count <= 2);
-            seen.AddRange(data.Select(d => Guid.Parse(d!["id"]!.GetValue<string>())));
-            Assert.Null(body["prev_pagination_token"]);
-            token = body["next_pagination_token"]?.GetValue<string>();
-            pages++;
-        }
-        while (token is not null && pages < 100);
-
+        var pages = await ListWalk.ForwardAndBackAsync(api, "/v1/entities?limit=2&order=asc", 2, clientId: ApiHost.ClientB);
+        var seen = pages.SelectMany(p => p).Select(Guid.Parse).ToList();
         Assert.Equal(seen.Count, seen.Distinct().Count());
-        Assert.Subset(seen.ToHashSet(), mine.ToHashSet());
+        // The newest three, in creation order, at the end.
+        Assert.Equal(mine, seen.TakeLast(3));
         using var aList = await api.SendAsync(HttpMethod.Get, "/v1/entities?limit=100");
         var ofA = (await Json.ReadAsync(aList))["data"]!.AsArray().Select(d => Guid.Parse(d!["id"]!.GetValue<string>()));
         Assert.Empty(ofA.Intersect(mine));
+    }
+
+    [Fact]
+    public async Task a_token_of_another_partner_another_list_or_tampered_is_422()
+    {
+        for (var i = 0; i < 2; i++) await api.CreateEntityAsync(ApiHost.ClientB, $"B{i}");
+        var token = await ListWalk.NextTokenAsync(api, "/v1/entities?limit=1&type=organization", clientId: ApiHost.ClientB);
+
+        await ListWalk.AssertRefusedAsync(api, "/v1/entities", token, clientId: ApiHost.ClientA);
+        await ListWalk.AssertRefusedAsync(api, "/v1/products", token, await api.CreateEntityAsync(ApiHost.ClientB), clientId: ApiHost.ClientB);
+        await ListWalk.AssertRefusedAsync(api, "/v1/entities", ListWalk.Tampered(token), clientId: ApiHost.ClientB);
     }
 
     [Theory]
@@ -149,8 +145,10 @@ public sealed class EntityTests(ApiHost api)
     [InlineData("limit=101", "query.limit")]
     [InlineData("limit=ten", "query.limit")]
     [InlineData("order=sideways", "query.order")]
+    [InlineData("type=robot", "query.type")]
+    [InlineData("sort=name", "query.sort")]
     [InlineData("pagination_token=%%%", "query.pagination_token")]
-    // A well-formed token whose store continuation is garbage: {"continuation":"garbage{","query":{}}.
+    // A token of the old form (a store continuation, unsigned): {"continuation":"garbage{","query":{}}.
     [InlineData("pagination_token=eyJjb250aW51YXRpb24iOiJnYXJiYWdleyIsInF1ZXJ5Ijp7fX0", "query.pagination_token")]
     public async Task bad_list_parameters_are_422(string query, string loc)
     {

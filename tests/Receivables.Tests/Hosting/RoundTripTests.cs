@@ -1,5 +1,7 @@
 using System.Net;
+using Receivables.Tests.Catalog;
 using Receivables.Tests.Infrastructure;
+using Receivables.Tests.Lifecycle;
 
 namespace Receivables.Tests.Hosting;
 
@@ -41,6 +43,37 @@ public sealed class RoundTripTests(ApiHost api)
         Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, "/v1/entities?limit=5"), HttpStatusCode.OK));
         Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Post, "/v1/auth/token", new { grant_type = "client_credentials", client_id = ApiHost.ClientA, client_secret = ApiHost.SecretA }), HttpStatusCode.OK));
         Assert.Equal(0, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{id}", entityId: Guid.NewGuid(), configure: r => r.Headers.Remove("Authorization")), HttpStatusCode.Unauthorized));
+    }
+
+    /// <summary>
+    /// Every page of every list costs one query on the entity's partition, the first page and a page from a token
+    /// alike (keyset pagination: no continuation to resume, no count); the entities list is cross-partition, so its
+    /// query plan comes first.
+    /// </summary>
+    [Fact]
+    public async Task every_list_page_is_one_query()
+    {
+        var w = await Documents.DocumentWorld.CreateAsync(api);
+        var invoice = (await w.IssuedInvoiceAsync()).Id();
+        await w.PaidAsync(invoice, 1000);
+        await w.PaidAsync(invoice, 2000);
+        await api.CreateAsync("/v1/products", new { name = "Second", price = new { currency = "EUR", value = 100 } }, w.Entity);
+        await Counterparts.CounterpartApi.CreateAsync(api, w.Entity);
+        for (var i = 0; i < 2; i++) await api.CreateEntityAsync();
+
+        foreach (var (path, queries) in new[]
+        {
+            ("/v1/products", 1), ("/v1/counterparts", 1), ("/v1/payment_records", 1), ($"/v1/receivables/{invoice}/history", 1), ("/v1/entities", 2),
+        })
+        {
+            var entity = path == "/v1/entities" ? (Guid?)null : w.Entity;
+            Assert.Equal((path, queries), (path, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"{path}?limit=1", entityId: entity), HttpStatusCode.OK)));
+            var token = Uri.EscapeDataString(await ListWalk.NextTokenAsync(api, $"{path}?limit=1", entity));
+            Assert.Equal((path + " (token)", queries), (path + " (token)", await CountAsync(() => api.SendAsync(HttpMethod.Get, $"{path}?limit=1&pagination_token={token}", entityId: entity), HttpStatusCode.OK)));
+        }
+        // History reads the receivable only when a first page is empty, to tell an unknown receivable (404) from a filter that matched nothing.
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{invoice}/history?event_type__in=mail_sent", entityId: w.Entity), HttpStatusCode.OK));
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{Guid.NewGuid()}/history", entityId: w.Entity), HttpStatusCode.NotFound));
     }
 
     [Fact]

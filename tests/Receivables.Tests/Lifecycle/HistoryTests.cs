@@ -91,6 +91,37 @@ public sealed class HistoryTests(ApiHost api)
     }
 
     [Fact]
+    public async Task the_history_pages_forward_and_back()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = await InvoiceWithHistoryAsync(w);
+        var all = (await w.HistoryAsync(id)).Select(h => h.Id()).ToList();
+
+        var pages = await ListWalk.ForwardAndBackAsync(api, $"/v1/receivables/{id}/history?limit=3", 3, w.Entity);
+        Assert.Equal(all, pages.SelectMany(p => p));
+        Assert.Equal(3, pages.Count);
+        var statusChanges = (await w.HistoryAsync(id, "?event_type__in=status_changed&order=desc")).Select(h => h.Id()).ToList();
+        var filtered = await ListWalk.ForwardAndBackAsync(api, $"/v1/receivables/{id}/history?limit=2&event_type__in=status_changed&order=desc", 2, w.Entity);
+        Assert.Equal(statusChanges, filtered.SelectMany(p => p));
+    }
+
+    [Fact]
+    public async Task a_token_of_another_receivable_another_entity_another_list_or_tampered_is_422()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = await InvoiceWithHistoryAsync(w);
+        var other = (await w.IssuedInvoiceAsync()).Id();
+        var token = await ListWalk.NextTokenAsync(api, $"/v1/receivables/{id}/history?limit=1", w.Entity);
+
+        // The same entity, another receivable: its history is another list.
+        await ListWalk.AssertRefusedAsync(api, $"/v1/receivables/{other}/history", token, w.Entity);
+        var stranger = await DocumentWorld.CreateAsync(api, "Stranger GmbH");
+        await ListWalk.AssertRefusedAsync(api, $"/v1/receivables/{id}/history", token, stranger.Entity);
+        await ListWalk.AssertRefusedAsync(api, "/v1/payment_records", token, w.Entity);
+        await ListWalk.AssertRefusedAsync(api, $"/v1/receivables/{id}/history", ListWalk.Tampered(token), w.Entity);
+    }
+
+    [Fact]
     public async Task one_record_is_read_by_id_under_its_own_receivable_only()
     {
         var w = await DocumentWorld.CreateAsync(api);

@@ -167,6 +167,44 @@ public sealed class PaymentRecordTests(ApiHost api)
     }
 
     [Fact]
+    public async Task the_list_pages_forward_and_back_by_every_sort_planned_payments_included()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = (await w.IssuedInvoiceAsync()).Id();
+        var records = new List<JsonObject>();
+        foreach (var (amount, status) in new[] { (3000L, "succeeded"), (1000L, "created"), (2000L, "succeeded"), (4000L, "processing"), (500L, "succeeded") })
+        {
+            var (created, record) = await w.PayAsync(id, amount, status: status);
+            Assert.Equal(HttpStatusCode.Created, created);
+            records.Add(record);
+        }
+
+        Assert.Equal(records.Select(r => r.Id()), (await ListWalk.ForwardAndBackAsync(api, "/v1/payment_records?limit=2", 2, w.Entity)).SelectMany(p => p));
+        Assert.Equal(records.OrderBy(r => r.Minor("amount")).Select(r => r.Id()),
+            (await ListWalk.ForwardAndBackAsync(api, "/v1/payment_records?limit=2&sort=amount", 2, w.Entity)).SelectMany(p => p));
+        // A planned payment has no paid_at: it comes first in ascending order, last in descending.
+        var byPaidAt = (await ListWalk.ForwardAndBackAsync(api, "/v1/payment_records?limit=2&sort=paid_at&order=desc", 2, w.Entity)).SelectMany(p => p).ToList();
+        Assert.Equal(records.Where(r => r["paid_at"] is not null).Select(r => r.Id()).Reverse(), byPaidAt.Take(3));
+        Assert.Equal(records.Where(r => r["paid_at"] is null).Select(r => r.Id()).ToHashSet(), byPaidAt.Skip(3).ToHashSet());
+        Assert.DoesNotContain("listing", (await w.SendAsync(HttpMethod.Get, "/v1/payment_records")).Body["data"]![0]!.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task a_token_of_another_entity_another_list_or_tampered_is_422()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var id = (await w.IssuedInvoiceAsync()).Id();
+        await w.PaidAsync(id, 1000);
+        await w.PaidAsync(id, 2000);
+        var token = await ListWalk.NextTokenAsync(api, $"/v1/payment_records?limit=1&object_id={id}", w.Entity);
+
+        var stranger = await DocumentWorld.CreateAsync(api, "Stranger GmbH");
+        await ListWalk.AssertRefusedAsync(api, "/v1/payment_records", token, stranger.Entity);
+        await ListWalk.AssertRefusedAsync(api, "/v1/products", token, w.Entity);
+        await ListWalk.AssertRefusedAsync(api, "/v1/payment_records", ListWalk.Tampered(token), w.Entity);
+    }
+
+    [Fact]
     public async Task the_same_idempotency_key_twice_records_one_payment()
     {
         var w = await DocumentWorld.CreateAsync(api);

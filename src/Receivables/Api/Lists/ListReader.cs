@@ -119,7 +119,10 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
             filter.AddValues($"({path} {after} {{0}} OR ({path} = {{0}} AND c.id {idAfter} {{1}}))", [KeyValue(cursor.Key), cursor.Id]);
         }
         var direction = storeDescending ? "DESC" : "ASC";
-        var query = filter.ToQuery("SELECT * FROM c", "c.resource = @resource", $"c.resource {direction}, {path} {direction}, c.id {direction}", list.Definition.Resource);
+        // TOP: the store stops at the page and owes no continuation, so a single-partition page stays one request
+        // (an optimistic direct execution that returns a continuation falls back to a query plan and a second run).
+        var top = (list.Limit + 1).ToString(CultureInfo.InvariantCulture);
+        var query = filter.ToQuery($"SELECT TOP {top} * FROM c", "c.resource = @resource", $"c.resource {direction}, {path} {direction}, c.id {direction}", list.Definition.Resource);
 
         var (rows, _) = await store.QueryPageAsync<JsonElement>(query, list.Scope.Partition, list.Limit + 1, null, ct);
         var more = rows.Count > list.Limit;
