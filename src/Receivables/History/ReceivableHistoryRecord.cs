@@ -52,7 +52,7 @@ public sealed class ReceivableHistoryRecord : StoredDocument
 
     private static ReceivableHistoryRecord New(StoredDocument receivable, string eventType, object data, Guid? entityUserId, DateTimeOffset at) => new()
     {
-        Id = Guid.NewGuid().ToString(),
+        Id = HistoryIds.Next(at).ToString(),
         EntityId = receivable.EntityId,
         Resource = ResourceName,
         ReceivableId = Guid.Parse(receivable.Id),
