@@ -113,6 +113,8 @@ var scenarios = new (string Name, Func<Task> Run)[]
     ("POST /receivables/{id}/verify", () => driver.SendAsync(ApiRoutes.VerifyReceivable, "POST", $"/v1/receivables/{invoice}/verify")),
     ("POST /receivables/{id}/clone", () => driver.SendAsync(ApiRoutes.CloneReceivable, "POST", $"/v1/receivables/{invoice}/clone")),
     ("DELETE /receivables/{id}", () => driver.SendAsync(ApiRoutes.DeleteReceivable, "DELETE", $"/v1/receivables/{drafts.Dequeue()}")),
+    ("GET /receivables?limit=10 (10-line)", () => driver.SendAsync(ApiRoutes.ListReceivables, "GET", "/v1/receivables?type=invoice&sort=total_amount&order=desc&limit=10")),
+    ("POST /receivables/search (limit 10)", () => driver.SendAsync(ApiRoutes.SearchReceivables, "POST", "/v1/receivables/search", new { type = "invoice", total_amount__gte = 1, limit = 10 })),
     ("GET /receivables/required_fields", () => driver.SendAsync(ApiRoutes.GetReceivableRequiredFields, "GET", "/v1/receivables/required_fields?counterpart_country=FR")),
     ("POST /receivables (422, bad body)", () => driver.SendAsync(ApiRoutes.CreateReceivable, "POST", "/v1/receivables", new { type = "invoice" }, expectSuccess: false)),
 };
