@@ -67,6 +67,8 @@ var appSettings = {
 
   // The due-date sweep's timer (%Sweep:Schedule%): NCRONTAB with seconds, UTC.
   Sweep__Schedule: '0 5 * * * *'
+  // Past this a request is answered 503 with Retry-After instead of waiting on a slow store (well below functionTimeout).
+  Api__RequestDeadlineSeconds: '20'
 
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKeyUri})'
   Auth__TokenLifetimeSeconds: '3600'

@@ -5,11 +5,13 @@ using Receivables.Auth;
 namespace Receivables.Api;
 
 /// <summary>What an endpoint gets: the checked caller, the entity in scope, route values and the body reader.</summary>
-public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictionary<string, string> routeValues, ApiPrincipal? principal, Guid? entityId)
+public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictionary<string, string> routeValues, ApiPrincipal? principal, Guid? entityId, CancellationToken aborted)
 {
     public HttpContext Http { get; } = http;
     public ApiRoute Route { get; } = route;
-    public CancellationToken Aborted => Http.RequestAborted;
+
+    /// <summary>Cancelled when the client goes away or the request's deadline passes: pass it to every store call.</summary>
+    public CancellationToken Aborted { get; } = aborted;
 
     /// <summary>The authenticated caller (null only on anonymous routes).</summary>
     public ApiPrincipal Principal => principal ?? throw new InvalidOperationException($"Route {Route.Name} is anonymous");

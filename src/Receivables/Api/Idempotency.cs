@@ -9,7 +9,7 @@ namespace Receivables.Api;
 /// writes nothing; the same key with another body is 409. The record is written in one batch with the
 /// request's first write, so a key never stands for a half-done request, and a document is never duplicated.
 /// </summary>
-public sealed partial class Idempotency(DocumentStore store, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<Idempotency> log)
+public sealed partial class Idempotency(DocumentStore store, TimeProvider clock, Hosting.ApiLimits limits, Microsoft.Extensions.Logging.ILogger<Idempotency> log)
 {
     public const string Header = "Idempotency-Key";
     public const int MaxKeyLength = 255;
@@ -72,9 +72,12 @@ public sealed partial class Idempotency(DocumentStore store, TimeProvider clock,
             scope.Record.ResponseEtag = response.ETag;
             try
             {
-                await store.CompleteAsync(scope.Record, CancellationToken.None);
+                // Not the request's token: the write is done, so its response is recorded even if the client has just
+                // gone away; but bounded like any store call.
+                using var bounded = new CancellationTokenSource(limits.RequestDeadline);
+                await store.CompleteAsync(scope.Record, bounded.Token);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e)
             {
                 // The write itself is done and recorded; a retry will be told so rather than repeat it.
                 LogCompletionFailed(log, e, key);

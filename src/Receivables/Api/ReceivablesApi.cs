@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Receivables.Auth;
 using Receivables.Entities;
+using Receivables.Hosting;
 using Receivables.Store;
 
 namespace Receivables.Api;
@@ -11,7 +12,7 @@ namespace Receivables.Api;
 /// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
 /// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
 /// </summary>
-public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, Idempotency idempotency, ILogger<ReceivablesApi> log)
+public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
 {
     public const string EntityHeader = "x-monite-entity-id";
     public const string RequestIdHeader = "x-request-id";
@@ -24,6 +25,9 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
         var requestId = Guid.NewGuid().ToString("N");
         var headers = http.Response.Headers;
         headers[RequestIdHeader] = requestId;
+        // Every store call of the request gets this token: a slow, frozen or throttling store ends in a 503, not a hang.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadline.CancelAfter(limits.RequestDeadline);
         try
         {
             headers[ApiVersion.Header] = ApiVersion.Require(http.Request.Headers);
@@ -37,12 +41,12 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
             {
                 entityId = RequireEntityHeader(http.Request.Headers);
                 headers[EntityHeader] = entityId.Value.ToString();
-                await entities.RequireAccessAsync(principal!, entityId.Value, http.RequestAborted);
+                await entities.RequireAccessAsync(principal!, entityId.Value, deadline.Token);
             }
 
             if (!route.TryMatch(http.Request.Path.Value ?? "", out var values))
                 throw ApiException.NotFound("No such route");
-            var request = new ApiRequest(http, route, values, principal, entityId);
+            var request = new ApiRequest(http, route, values, principal, entityId, deadline.Token);
             if (route.Idempotent && Idempotency.KeyOf(http.Request) is { } key)
                 return await idempotency.RunAsync(route, request, key, values);
             return await route.Handler(request);

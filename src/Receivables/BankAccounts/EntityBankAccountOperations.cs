@@ -42,7 +42,7 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
             var others = account.IsDefaultForCurrency ? sameCurrency.Where(a => a.IsDefaultForCurrency).ToList() : [];
             if (others.Count == 0) return await store.CreateAsync(account, ct);
 
-            var c = await store.ContainerAsync();
+            var c = await store.ContainerAsync().WaitAsync(ct);
             var batch = c.CreateTransactionalBatch(new PartitionKey(entityId.ToString())).CreateItem(account);
             foreach (var other in others) batch.PatchItem(other.Id, [PatchOperation.Set("/is_default_for_currency", false)], new() { IfMatchEtag = other.ETag });
             using var response = await batch.ExecuteAsync(ct);
@@ -80,7 +80,7 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
                 .Where(a => a.IsDefaultForCurrency && a.Id != target.Document.Id).ToList();
             if (target.Document.IsDefaultForCurrency && others.Count == 0) return target;
 
-            var c = await store.ContainerAsync();
+            var c = await store.ContainerAsync().WaitAsync(ct);
             var batch = c.CreateTransactionalBatch(new PartitionKey(entityId.ToString()));
             target.Document.IsDefaultForCurrency = true;
             batch.ReplaceItem(target.Document.Id, target.Document, new() { IfMatchEtag = target.ETag });

@@ -23,6 +23,14 @@ public static class ReceivablesSettings
     public const string SweepSchedule = "Sweep:Schedule";
     public static readonly string DefaultSweepSchedule = "0 5 * * * *";
 
+    /// <summary>
+    /// The most time one API request may take, store calls and retries included: past it the request is answered
+    /// 503 with <c>Retry-After</c> instead of hanging (the SDK alone would try a frozen store for minutes). Well below
+    /// the Functions <c>functionTimeout</c> and the 230 s HTTP limit of the Azure front end.
+    /// </summary>
+    public const string RequestDeadline = "Api:RequestDeadlineSeconds";
+    public const int DefaultRequestDeadlineSeconds = 20;
+
     /// <summary>A setting the product reads: where it must be set, and its default when it may be left out.</summary>
     public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null);
 
@@ -35,6 +43,7 @@ public static class ReceivablesSettings
         new(CosmosEndpoint, "Cosmos DB account endpoint"),
         new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true),
         new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
+        new(RequestDeadline, "most seconds one API request may take before it is answered 503 (1..200)", Default: "20"),
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
@@ -77,6 +86,15 @@ public static class ReceivablesSettings
         return new CosmosConnection(uri, string.IsNullOrEmpty(key) ? null : key, string.IsNullOrEmpty(database) ? CosmosConnection.DefaultDatabaseName : database);
     }
 
+    public static ApiLimits ReadLimits(IConfiguration configuration)
+    {
+        var raw = configuration[RequestDeadline];
+        if (string.IsNullOrEmpty(raw)) return new ApiLimits(TimeSpan.FromSeconds(DefaultRequestDeadlineSeconds));
+        if (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds is < 1 or > 200)
+            throw new InvalidOperationException("Setting Api__RequestDeadlineSeconds must be a whole number of seconds from 1 to 200.");
+        return new ApiLimits(TimeSpan.FromSeconds(seconds));
+    }
+
     public static AuthOptions ReadAuth(IConfiguration configuration, bool runningInAzure)
     {
         var options = new AuthOptions();
@@ -85,3 +103,6 @@ public static class ReceivablesSettings
         return options;
     }
 }
+
+/// <summary>Limits every request is held to (see <see cref="ReceivablesSettings.RequestDeadline"/>).</summary>
+public sealed record ApiLimits(TimeSpan RequestDeadline);

@@ -16,13 +16,18 @@ public static class ServiceCollectionExtensions
         var inAzure = ReceivablesSettings.RunningInAzure;
         var cosmos = ReceivablesSettings.ReadCosmos(configuration, inAzure);
         var auth = ReceivablesSettings.ReadAuth(configuration, inAzure);
+        var limits = ReceivablesSettings.ReadLimits(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
         services.AddSingleton(cosmos);
+        services.AddSingleton(limits);
         services.AddSingleton(sp => cosmos.CreateClient(o =>
         {
             o.Serializer = new CosmosStjSerializer();
+            // No attempt may outlast the request; throttling waits stay a fraction of it (the deadline token ends the rest).
+            o.RequestTimeout = limits.RequestDeadline;
+            o.MaxRetryWaitTimeOnRateLimitedRequests = limits.RequestDeadline / 4;
             configureCosmos?.Invoke(o);
         }));
         // Only where we hold a key (emulator, test server) may the app create its database and container.

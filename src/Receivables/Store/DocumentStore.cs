@@ -47,7 +47,7 @@ public sealed class DocumentStore
     /// <summary>Point read by id; null when missing or when the id belongs to another kind of resource.</summary>
     public async Task<Stored<T>?> ReadAsync<T>(Guid entityId, string id, string resource, CancellationToken ct) where T : StoredDocument
     {
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         using var response = await c.ReadItemStreamAsync(id, new PartitionKey(entityId.ToString()), cancellationToken: ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
@@ -75,7 +75,7 @@ public sealed class DocumentStore
     public async Task<IReadOnlyList<string>> CommitAsync(Guid entityId, IReadOnlyList<BatchWrite> writes, CancellationToken ct)
     {
         if (writes.Count == 0) return [];
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         var batch = c.CreateTransactionalBatch(new PartitionKey(entityId.ToString()));
         foreach (var write in writes)
         {
@@ -133,7 +133,7 @@ public sealed class DocumentStore
     {
         var wanted = ids.Distinct().ToList();
         if (wanted.Count == 0 && allOfResource is null) return [];
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         // One partition, no aggregates: optimistic direct execution sends the query without asking for a plan first.
         var query = allOfResource is null
             ? new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)").WithParameter("@ids", wanted)
@@ -163,14 +163,14 @@ public sealed class DocumentStore
     /// <summary>Completes an idempotency record with the response it stands for (the record is this request's own).</summary>
     public async Task CompleteAsync(IdempotencyRecord record, CancellationToken ct)
     {
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         await c.UpsertItemAsync(record, new PartitionKey(record.EntityId.ToString()), cancellationToken: ct);
     }
 
     /// <summary>Deletes the document only if it is still the version <paramref name="etag"/>.</summary>
     public async Task DeleteAsync(Guid entityId, string id, string etag, CancellationToken ct)
     {
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         try
         {
             using var response = await c.DeleteItemStreamAsync(id, new PartitionKey(entityId.ToString()), new ItemRequestOptions { IfMatchEtag = etag }, ct);
@@ -210,7 +210,7 @@ public sealed class DocumentStore
     public async Task<(IReadOnlyList<T> Items, string? Continuation)> QueryPageAsync<T>(
         QueryDefinition query, Guid? entityId, int limit, string? continuation, CancellationToken ct)
     {
-        var c = await ContainerAsync();
+        var c = await ContainerAsync().WaitAsync(ct);
         var options = new QueryRequestOptions { MaxItemCount = limit };
         if (entityId is { } id)
         {

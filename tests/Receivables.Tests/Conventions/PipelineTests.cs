@@ -1,3 +1,4 @@
+using Receivables.Hosting;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -28,7 +29,7 @@ public sealed class PipelineTests
         using var client = new CosmosClient("https://127.0.0.1:1/", CosmosConnection.EmulatorKey);
         var store = new DocumentStore(client, "unused", false);
         api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new EntityDirectory(store),
-            new Idempotency(store, TimeProvider.System, Mock.Of<ILogger<Idempotency>>()), log.Object);
+            new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()), new ApiLimits(TimeSpan.FromSeconds(20)), log.Object);
     }
 
     private static async Task<(int Status, JsonObject Body, IHeaderDictionary Headers)> RunAsync(ReceivablesApi api, ApiHandler handler)

@@ -46,7 +46,7 @@ public sealed partial class DeploymentTests
         {
             foreach (Match m in ReadKey().Matches(File.ReadAllText(file))) read.Add(m.Groups["key"].Value);
         }
-        foreach (var field in typeof(ReceivablesSettings).GetFields().Where(f => f.IsLiteral && f.Name != nameof(ReceivablesSettings.AuthSection)))
+        foreach (var field in typeof(ReceivablesSettings).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name != nameof(ReceivablesSettings.AuthSection)))
             read.Add((string)field.GetRawConstantValue()!);
 
         Assert.NotEmpty(read);

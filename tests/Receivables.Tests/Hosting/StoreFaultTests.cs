@@ -12,10 +12,11 @@ namespace Receivables.Tests.Hosting;
 /// <summary>
 /// The store fails under the API (a <see cref="FaultInjector"/> on the CosmosClient): throttling is 429, an
 /// outage, a timeout or a refused connection is 503, each with <c>Retry-After</c> and the error shape, never 500;
-/// and whatever failed left nothing half-written. Its own host (a class fixture), so that armed faults never
+/// and whatever failed left nothing half-written; a frozen store is 503 at the request deadline (2 s on this host).
+/// Its own host (a class fixture), so that armed faults never
 /// meet the requests of the tests running in parallel on the shared one.
 /// </summary>
-public sealed class StoreFaultTests(ApiHost api, ITestOutputHelper output) : IClassFixture<ApiHost>, IAsyncLifetime
+public sealed class StoreFaultTests(ShortDeadlineHost api, ITestOutputHelper output) : IClassFixture<ShortDeadlineHost>, IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 

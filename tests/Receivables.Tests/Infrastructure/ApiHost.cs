@@ -17,8 +17,15 @@ namespace Receivables.Tests.Infrastructure;
 /// The Kestrel host on an ephemeral loopback port with the Cosmos test server (or the configured emulator)
 /// behind it: end-to-end tests speak real HTTP to it. Two partners are configured, to test isolation.
 /// </summary>
-public sealed class ApiHost : IAsyncLifetime
+public class ApiHost : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?> extraSettings;
+
+    public ApiHost() : this(new Dictionary<string, string?>()) { }
+
+    /// <summary>A host with settings of its own (a short request deadline, say), for a test class's own fixture.</summary>
+    protected ApiHost(IReadOnlyDictionary<string, string?> extraSettings) => this.extraSettings = extraSettings;
+
     public const string Version = "2024-05-25";
     public static readonly Guid ClientA = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
     public static readonly Guid PartnerA = Guid.Parse("aaaaaaaa-0000-4000-8000-00000000000a");
@@ -56,6 +63,7 @@ public sealed class ApiHost : IAsyncLifetime
             ["Auth:Clients:1:PartnerId"] = PartnerB.ToString(),
             ["Auth:Clients:1:SecretHash"] = ClientSecretHash.Compute(SecretB),
         };
+        foreach (var (key, value) in extraSettings) settings[key] = value;
         // The hosted sweep runs on wall-clock time; tests run the sweep themselves, with their own clock (SweepTests).
         app = KestrelHost.Build([], settings, o =>
             {

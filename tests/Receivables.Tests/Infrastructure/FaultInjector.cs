@@ -24,6 +24,9 @@ public enum StoreFaultKind
 
     /// <summary>An <see cref="HttpRequestException"/> like the one the SDK lets through when the gateway refuses connections.</summary>
     ConnectionRefused,
+
+    /// <summary>The store never answers: the request waits until it is cancelled (a frozen store, a dead connection).</summary>
+    Frozen,
 }
 
 /// <summary>
@@ -118,6 +121,9 @@ public sealed class FaultInjector : RequestHandler
                 // The store does the work; its answer is dropped on the way back.
                 using (await base.SendAsync(request, cancellationToken)) { }
                 return Fail(request, HttpStatusCode.RequestTimeout, null);
+            case StoreFaultKind.Frozen:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                throw new OperationCanceledException(cancellationToken);
             case StoreFaultKind.ConnectionRefused:
                 throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (injected)", new SocketException((int)SocketError.ConnectionRefused));
             default:
