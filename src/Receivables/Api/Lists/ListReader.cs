@@ -119,7 +119,11 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
             filter.AddValues($"({path} {after} {{0}} OR ({path} = {{0}} AND c.id {idAfter} {{1}}))", [KeyValue(cursor.Key), cursor.Id]);
         }
         var direction = storeDescending ? "DESC" : "ASC";
-        var query = filter.ToQuery("SELECT * FROM c", "c.resource = @resource", $"c.resource {direction}, {path} {direction}, c.id {direction}", list.Definition.Resource);
+        // TOP bounds the result itself, not just the page: with no continuation left, the SDK keeps its optimistic
+        // direct execution (one request); a continuation on the first response makes it fetch a query plan and run
+        // the query again (three requests).
+        var select = string.Create(CultureInfo.InvariantCulture, $"SELECT TOP {list.Limit + 1} * FROM c");
+        var query = filter.ToQuery(select, "c.resource = @resource", $"c.resource {direction}, {path} {direction}, c.id {direction}", list.Definition.Resource);
 
         var (rows, _) = await store.QueryPageAsync<JsonElement>(query, list.Scope.Partition, list.Limit + 1, null, ct);
         var more = rows.Count > list.Limit;
