@@ -160,6 +160,37 @@ public sealed class ReceivableFilterTests(ApiHost api)
     }
 
     [Fact]
+    public async Task every_write_route_keeps_what_lists_filter_and_sort_on_up_to_date()
+    {
+        var w = await Documents.DocumentWorld.CreateAsync(api, "Rewrites GmbH");
+        var id = await w.CreateIdAsync(w.Invoice(w.CatalogLine(1)));
+        var other = await w.CreateIdAsync(w.Invoice(w.CatalogLine(2)));
+        var project = Guid.NewGuid();
+        async Task<List<string>> Ids(string query) => (await api.PageAsync(w.Entity, query)).Ids();
+
+        Assert.Equal([id, other], await Ids($"product_ids={w.Product}"));
+        Assert.Empty(await Ids($"project_id={project}"));
+
+        // PATCH: the project; PUT line_items: the products; issue: status, number, dates.
+        Assert.Equal(HttpStatusCode.OK, (await w.PatchAsync(id, new { invoice = new { project_id = project } })).Status);
+        Assert.Equal([id], await Ids($"project_id={project}"));
+        Assert.Equal([other, id], await Ids("sort=project_id"));
+        var (status, body, _) = await w.SendAsync(HttpMethod.Put, $"/v1/receivables/{id}/line_items",
+            new { data = new[] { Documents.DocumentWorld.InlineLine("Travel", 4500, 1, Documents.DocumentWorld.Vat7) } });
+        Assert.True(status == HttpStatusCode.OK, body.ToJsonString());
+        Assert.Equal([other], await Ids($"product_ids={w.Product}"));
+        Assert.Equal([id, other], await Ids("sort=total_amount"));
+
+        await w.DoneAsync(other, "issue");
+        Assert.Equal([other], await Ids("status=issued&document_id__contains=INV-&issue_date__gte=2000-01-01T00:00:00Z&due_date__gte=2000-01-01"));
+        Assert.Equal([id, other], await Ids("sort=document_id"));
+        Assert.Equal([other, id], await Ids("sort=document_id&order=desc"));
+        await w.DoneAsync(other, "mark_as_paid");
+        Assert.Equal([other], await Ids("status=paid"));
+        Assert.Empty(await Ids("status=issued"));
+    }
+
+    [Fact]
     public async Task a_draft_has_no_document_number_issue_or_due_date_to_filter_on()
     {
         var world = await ListingWorld.GetAsync(api);

@@ -183,6 +183,78 @@ public sealed class ReceivablePagingTests(ApiHost api)
         Assert.Equal(["credit_note", "invoice", "quote"], listed.Select(i => i!["type"]!.GetValue<string>()).Distinct().Order(StringComparer.Ordinal));
     }
 
+    private async Task<(Seller Seller, List<string> Ids)> InvoicesAsync(int count)
+    {
+        var seller = await api.CreateSellerAsync(name: "Empty Pages GmbH");
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", Bodies.Invoice(seller), seller.Entity);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            ids.Add((await Json.ReadAsync(response))["id"]!.GetValue<string>());
+        }
+        return (seller, ids);
+    }
+
+    private async Task DeleteAsync(Seller seller, IEnumerable<string> ids)
+    {
+        foreach (var id in ids)
+        {
+            using var response = await api.SendAsync(HttpMethod.Delete, $"/v1/receivables/{id}", entityId: seller.Entity);
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task when_everything_after_a_page_is_deleted_the_next_page_is_empty_and_leads_back()
+    {
+        var (seller, ids) = await InvoicesAsync(6);
+        var first = await api.PageAsync(seller.Entity, "limit=2");
+        Assert.Equal(ids[..2], first.Ids());
+        await DeleteAsync(seller, ids[2..]);
+
+        var empty = await api.PageAsync(seller.Entity, $"{Token(first.Next()!)}&limit=2");
+        Assert.Empty(empty.Ids());
+        Assert.Null(empty.Next());
+        // Back from the empty page: the page the client came from.
+        var back = await api.PageAsync(seller.Entity, $"{Token(empty.Prev()!)}&limit=2");
+        Assert.Equal(ids[..2], back.Ids());
+        Assert.Null(back.Prev());
+    }
+
+    [Fact]
+    public async Task when_everything_before_a_page_is_deleted_the_previous_page_is_empty_and_leads_forward()
+    {
+        var (seller, ids) = await InvoicesAsync(6);
+        var first = await api.PageAsync(seller.Entity, "limit=2");
+        var second = await api.PageAsync(seller.Entity, $"{Token(first.Next()!)}&limit=2");
+        Assert.Equal(ids[2..4], second.Ids());
+        await DeleteAsync(seller, ids[..2]);
+
+        var empty = await api.PageAsync(seller.Entity, $"{Token(second.Prev()!)}&limit=2");
+        Assert.Empty(empty.Ids());
+        Assert.Null(empty.Prev());
+        var forward = await api.PageAsync(seller.Entity, $"{Token(empty.Next()!)}&limit=2");
+        Assert.Equal(ids[2..4], forward.Ids());
+        var last = await api.PageAsync(seller.Entity, $"{Token(forward.Next()!)}&limit=2");
+        Assert.Equal(ids[4..], last.Ids());
+        Assert.Null(last.Next());
+    }
+
+    [Fact]
+    public async Task a_page_continues_after_its_last_document_even_when_that_document_is_deleted()
+    {
+        var (seller, ids) = await InvoicesAsync(5);
+        var first = await api.PageAsync(seller.Entity, "limit=2&order=desc");
+        Assert.Equal([ids[4], ids[3]], first.Ids());
+        await DeleteAsync(seller, [ids[3]]);
+        var second = await api.PageAsync(seller.Entity, $"{Token(first.Next()!)}&limit=2");
+        Assert.Equal([ids[2], ids[1]], second.Ids());
+        var back = await api.PageAsync(seller.Entity, $"{Token(second.Prev()!)}&limit=2");
+        Assert.Equal([ids[4]], back.Ids());
+        Assert.Null(back.Prev());
+    }
+
     [Fact]
     public async Task deleted_documents_are_not_listed_and_other_entities_documents_never()
     {
