@@ -198,6 +198,7 @@ public sealed class ReceivableFilterTests(ApiHost api)
         Assert.Equal("draft", draft.Status());
         Assert.Null(draft["document_id"]);
         Assert.Null(draft["issue_date"]);
+        Assert.Null(draft["due_date"]);
         var everything = $"id__in={world["draft_a"]}";
         Assert.Equal([world["draft_a"]], (await api.PageAsync(world.Entity, everything)).Ids());
         foreach (var filter in new[] { "issue_date__gte=2000-01-01T00:00:00Z", "due_date__gte=2000-01-01", "due_date__lte=2999-12-31", "document_id__icontains=-" })

@@ -41,7 +41,12 @@ public sealed class ReceivableWalkTests(ApiHost api)
     /// <summary>Prices with many ties (a price is shared by about 10 invoices), so pages are cut inside runs of equal values.</summary>
     private static long Price(int i) => 100 + (i * 37 % 97);
 
-    private async Task<(Seller Seller, HashSet<string> Ids)> ThousandAsync()
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ApiHost, Task<(Seller Seller, HashSet<string> Ids)>> Thousands = new();
+
+    /// <summary>One entity with the 1,000 lasting invoices, made once per host (both tests read it; the walk adds and deletes others).</summary>
+    private Task<(Seller Seller, HashSet<string> Ids)> ThousandAsync() => Thousands.GetValue(api, _ => MakeThousandAsync());
+
+    private async Task<(Seller Seller, HashSet<string> Ids)> MakeThousandAsync()
     {
         var seller = await api.CreateSellerAsync(name: "Walk GmbH");
         var ids = new ConcurrentBag<string>();
@@ -125,17 +130,13 @@ public sealed class ReceivableWalkTests(ApiHost api)
     [Fact]
     public async Task limit_250_is_the_largest_page_and_100_the_default()
     {
-        var seller = await api.CreateSellerAsync(name: "Pages GmbH");
-        var ids = new ConcurrentBag<string>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, 260), new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (i, _) => ids.Add(await CreateAsync(seller, Price(i))));
+        var (seller, stable) = await ThousandAsync();
 
         var largest = await api.PageAsync(seller.Entity, "limit=250&sort=amount");
         Assert.Equal(250, largest.Ids().Count);
-        var rest = await api.PageAsync(seller.Entity, $"{Token(largest.Next()!)}&limit=250");
-        Assert.Equal(10, rest.Ids().Count);
-        Assert.Null(rest.Next());
-        Assert.Equal(ids.Order(StringComparer.Ordinal), largest.Ids().Concat(rest.Ids()).Order(StringComparer.Ordinal));
+        var next = await api.PageAsync(seller.Entity, $"{Token(largest.Next()!)}&limit=250");
+        Assert.Equal(250, next.Ids().Count);
+        Assert.Empty(largest.Ids().Intersect(next.Ids()));
 
         var byDefault = await api.PageAsync(seller.Entity, "");
         Assert.Equal(100, byDefault.Ids().Count);
