@@ -108,7 +108,7 @@ public sealed class ReceivableFilterTests(ApiHost api)
         ["due_date__gt", "2024-02-30"], ["due_date__gte", "2024-01-01T00:00:00"], ["due_date__lt", "01/02/2024"], ["due_date__lte", "x"],
         ["total_amount", "abc"], ["total_amount__gt", "1.5"], ["total_amount__gte", "1e3"], ["total_amount__lt", "9007199254740992"], ["total_amount__lte", "x"],
         ["discounted_subtotal", "abc"], ["discounted_subtotal__gt", "1.5"], ["discounted_subtotal__gte", "x"], ["discounted_subtotal__lt", "99999999999999999999"], ["discounted_subtotal__lte", "x"],
-        ["amount__gte", "abc"], ["based_on", "nope"], ["project_id", "nope"], ["project_id__in", "nope"],
+        ["amount__gte", "abc"], ["amount", "1.5"], ["amount__lt", "x"], ["created_at__gte", "01/02/2024"], ["issue_date__gt", "2024-01-01T00:00:00 +02:00"], ["based_on", "nope"], ["project_id", "nope"], ["project_id__in", "nope"],
         ["tag_ids", "nope"], ["tag_ids__in", "nope"], ["product_ids", "nope"], ["product_ids__in", "nope"],
         ["sort", "nonsense"], ["sort", "id"], ["order", "sideways"], ["order", "DESC"], ["limit", "0"], ["limit", "251"], ["limit", "x"], ["limit", "-1"], ["limit", "1.5"],
     ];

@@ -64,6 +64,7 @@ public sealed class ReceivableSearchTests(ApiHost api)
         ["based_on", "\"nope\""], ["project_id", "12"], ["project_id__in", "[\"nope\"]"], ["tag_ids", "[\"nope\"]"], ["tag_ids__in", "[{}]"],
         ["product_ids", "[\"nope\"]"], ["product_ids__in", "[null]"], ["sort", "\"nonsense\""], ["sort", "1"], ["order", "\"sideways\""],
         ["limit", "0"], ["limit", "251"], ["limit", "\"x\""], ["limit", "1.5"], ["pagination_token", "\"junk\""], ["pagination_token", "7"],
+        ["amount__gte", "\"abc\""], ["amount", "1.5"], ["created_at__gte", "\"1 Jan\""], ["issue_date__lt", "\"01/02/2024\""],
         ["colour", "\"red\""], ["amount__between", "1"], ["Type", "\"invoice\""],
     ];
 
