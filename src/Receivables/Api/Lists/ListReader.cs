@@ -53,6 +53,7 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
             if (values.Count > ListFilter.MaxValues) throw TooMany(Query, name);
             var given = values.Where(v => !string.IsNullOrEmpty(v)).Select(v => v!).ToArray();
             if (given.Length == 0) continue;
+            Alias(filter, name, canonical, given, Query);
             filters[canonical] = filter.IsList ? given : [given[^1]];
         }
         return Checked(new ListRequest(definition, scope, filters, Sort(definition, Last("sort"), Query), Descending(Last("order"), Query), limit, null), Query);
@@ -91,11 +92,13 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
                 var items = new string[value.GetArrayLength()];
                 var i = 0;
                 foreach (var item in value.EnumerateArray()) items[i++] = Scalar(item, property.Name, i - 1);
+                Alias(filter, property.Name, canonical, items, Body);
                 if (items.Length > 0) filters[canonical] = items;
             }
             else
             {
                 filters[canonical] = [Scalar(value, property.Name, null)];
+                Alias(filter, property.Name, canonical, filters[canonical], Body);
             }
         }
 
@@ -149,6 +152,23 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
         var cursor = tokens.Decode(token, definition.Name, scope.Owner, source);
         if (!definition.Sorts.ContainsKey(cursor.Sort)) throw ValidationException.Of([source, "pagination_token"], "invalid pagination token", "value_error");
         return Checked(new ListRequest(definition, scope, cursor.Filters, cursor.Sort, cursor.Descending, limit, cursor), source);
+    }
+
+    /// <summary>
+    /// A value given under an alias is checked under that name, so that its 422 names the parameter the client sent
+    /// (<c>amount__gte</c>, not <c>total_amount__gte</c>); later checks see only the canonical name.
+    /// </summary>
+    private static void Alias(ListFilter filter, string name, string canonical, string[] values, string source)
+    {
+        if (name == canonical) return;
+        try
+        {
+            foreach (var value in values) filter.Parse(name, value);
+        }
+        catch (ValidationException e) when (source != Query)
+        {
+            throw new ValidationException(e.Issues.Select(i => i with { Loc = [source, .. i.Loc.Skip(1)] }).ToList());
+        }
     }
 
     /// <summary>Builds the conditions once at parse time, so that every bad value is a 422 before the store is asked.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Receivables.Domain;
 
 namespace Receivables.Api;
@@ -7,16 +8,23 @@ namespace Receivables.Api;
 /// The value checks of list parameters: each returns the value in the form stored documents hold it, or throws a 422
 /// at <c>["query", parameter]</c>.
 /// </summary>
-public static class ListValues
+public static partial class ListValues
 {
     public static readonly ListValue Uuid = (p, raw) =>
         Guid.TryParse(raw, out var id) ? id.ToString() : throw Invalid(p, "value is not a valid uuid", "type_error.uuid");
 
     /// <summary>Stored timestamps are fixed-width UTC strings, so a comparison on the same form is a time comparison. No zone means UTC.</summary>
     public static readonly ListValue Timestamp = (p, raw) =>
-        DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+        IsoTimestamp().IsMatch(raw) && DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? UtcTimestampConverter.Format(at)
             : throw Invalid(p, "invalid datetime format", "value_error.datetime");
+
+    /// <summary>
+    /// ISO 8601 only (spec 1.4): a date, or a date and time with optional seconds, fraction and zone. TryParse alone
+    /// would also take "1 Jan" or "01/02/2024" and guess what they mean.
+    /// </summary>
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?(?:Z|z|[+-]\d{2}:\d{2})?)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex IsoTimestamp();
 
     /// <summary>A calendar date, stored as <c>yyyy-MM-dd</c>.</summary>
     public static readonly ListValue Date = (p, raw) =>
