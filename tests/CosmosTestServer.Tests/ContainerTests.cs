@@ -30,14 +30,18 @@ public sealed class ContainerTests(CosmosFixture fixture) : IClassFixture<Cosmos
 
         var properties = (await container.ReadContainerAsync()).Resource;
         var newestFirst = await Feed.DrainAsync(container.GetItemQueryIterator<string>(
-            "SELECT VALUE c.id FROM c WHERE c.resource = 'invoice' ORDER BY c.resource ASC, c.created_at DESC",
+            "SELECT VALUE c.id FROM c WHERE c.resource = 'invoice' ORDER BY c.resource DESC, c.created_at DESC, c.id DESC",
             requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey("t") }));
         var oldestFirst = await Feed.DrainAsync(container.GetItemQueryIterator<string>(
-            "SELECT VALUE c.id FROM c ORDER BY c.resource ASC, c.created_at ASC"));
+            "SELECT VALUE c.id FROM c ORDER BY c.resource ASC, c.created_at ASC, c.id ASC"));
 
         Assert.Equal(ProductIndexingPolicy().CompositeIndexes.Count, properties.IndexingPolicy.CompositeIndexes.Count);
+        // A composite index serves its own order and the exact reverse (as Cosmos DB does), never a mix.
         Assert.Equal(["2", "4", "1"], newestFirst);
         Assert.Equal(["3", "1", "4", "2"], oldestFirst);
+        var mixed = await Assert.ThrowsAsync<CosmosException>(() => Feed.DrainAsync(container.GetItemQueryIterator<string>(
+            "SELECT VALUE c.id FROM c ORDER BY c.resource ASC, c.created_at DESC, c.id ASC")));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, mixed.StatusCode);
     }
 
     [Fact]

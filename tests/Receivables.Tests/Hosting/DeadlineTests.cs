@@ -5,8 +5,8 @@ using Receivables.Tests.Infrastructure;
 
 namespace Receivables.Tests.Hosting;
 
-/// <summary>A host whose requests may take at most 2 seconds (<c>Api:RequestDeadlineSeconds</c>).</summary>
-public sealed class ShortDeadlineHost() : ApiHost(new Dictionary<string, string?> { ["Api:RequestDeadlineSeconds"] = "2" });
+/// <summary>A host whose requests may take at most 5 seconds (<c>Api:RequestDeadlineSeconds</c>).</summary>
+public sealed class ShortDeadlineHost() : ApiHost(new Dictionary<string, string?> { ["Api:RequestDeadlineSeconds"] = "5" });
 
 /// <summary>
 /// A frozen store (it never answers) is a 503 with <c>Retry-After</c> once the request's deadline passes, not a hang
@@ -58,6 +58,24 @@ public sealed class DeadlineTests(ShortDeadlineHost api) : IClassFixture<ShortDe
         Assert.Equal(0, await api.CountStoredAsync("receivable_history", w.Entity));
         using var after = await api.SendAsync(HttpMethod.Post, "/v1/receivables", w.Invoice(), w.Entity);
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_create_whose_response_cannot_be_recorded_still_answers_201_once_the_recording_gives_up()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        // Everything goes through but the last write: the upsert that records the response under the key.
+        api.Faults.Arm(StoreFaultKind.Frozen, r => FaultInjector.IsItemRequest(r) && r.Method != HttpMethod.Get && !FaultInjector.IsQuery(r) && !FaultInjector.IsBatch(r));
+        using var created = await api.SendAsync(HttpMethod.Post, "/v1/receivables", w.Invoice(), w.Entity, configure: r => r.Headers.Add("Idempotency-Key", "frozen-record"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.True(api.Faults.Injected(StoreFaultKind.Frozen) >= 1);
+
+        api.Faults.Disarm();
+        // The write happened once; its key is taken (a retry is told the request is recorded as in progress).
+        Assert.Equal(1, await api.CountStoredAsync("receivable", w.Entity));
+        using var retry = await api.SendAsync(HttpMethod.Post, "/v1/receivables", w.Invoice(), w.Entity, configure: r => r.Headers.Add("Idempotency-Key", "frozen-record"));
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal(1, await api.CountStoredAsync("receivable", w.Entity));
     }
 
     [Fact]

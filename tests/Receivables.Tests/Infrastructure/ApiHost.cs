@@ -74,6 +74,8 @@ public class ApiHost : IAsyncLifetime
             services => services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService))));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        // Open (create) the container now, so that no test's first request pays for it.
+        await StoreContainerAsync();
     }
 
     public async Task DisposeAsync()
