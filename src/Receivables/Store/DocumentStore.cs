@@ -102,6 +102,10 @@ public sealed class DocumentStore
             var failed = Enumerable.Range(0, response.Count).FirstOrDefault(i => response[i].StatusCode != HttpStatusCode.FailedDependency, -1);
             if (failed == writes.Count && record is not null && response[failed].StatusCode == HttpStatusCode.Conflict) throw new IdempotencyKeyTakenException();
             var write = failed >= 0 && failed < writes.Count ? writes[failed] : null;
+            // A document whose id comes from the key (a new entity) exists: a concurrent request with the same key won.
+            if (record is not null && write is not null && response[failed].StatusCode == HttpStatusCode.Conflict
+                && IdempotencyScope.Current?.CreatedId is { } keyed && write.Id == keyed.ToString())
+                throw new IdempotencyKeyTakenException();
             throw (failed >= 0 ? response[failed].StatusCode : response.StatusCode) switch
             {
                 HttpStatusCode.Conflict when write is not null => new DocumentExistsException($"{write.Resource} {write.Id} already exists"),
