@@ -76,7 +76,8 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
         }
         catch (ConcurrencyConflictException e)
         {
-            // An operation ran out of retries against concurrent writers; the client may simply retry.
+            // An operation ran out of retries against concurrent writers; the client may simply retry, shortly.
+            headers.RetryAfter = "1";
             return ApiResponse.Error(StatusCodes.Status409Conflict, e.Message);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -12,7 +12,6 @@ namespace Receivables.BankAccounts;
 /// </summary>
 public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvider clock)
 {
-    private const int MaxAttempts = 5;
 
     public async Task<Stored<EntityBankAccount>> CreateAsync(Guid entityId, CreateEntityBankAccountRequest request, CancellationToken ct)
     {
@@ -47,7 +46,8 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
             foreach (var other in others) batch.PatchItem(other.Id, [PatchOperation.Set("/is_default_for_currency", false)], new() { IfMatchEtag = other.ETag });
             using var response = await batch.ExecuteAsync(ct);
             if (response.IsSuccessStatusCode) return new Stored<EntityBankAccount>(account, response[0].ETag);
-            if (attempt == MaxAttempts) throw new ConcurrencyConflictException($"bank accounts in {account.Currency} kept changing");
+            if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"the bank accounts in {account.Currency}");
+            await Contention.BackoffAsync(attempt, ct);
         }
     }
 
@@ -87,7 +87,8 @@ public sealed class EntityBankAccountOperations(DocumentStore store, TimeProvide
             foreach (var other in others) batch.PatchItem(other.Id, [PatchOperation.Set("/is_default_for_currency", false)], new() { IfMatchEtag = other.ETag });
             using var response = await batch.ExecuteAsync(ct);
             if (response.IsSuccessStatusCode) return new Stored<EntityBankAccount>(target.Document, response[0].ETag);
-            if (attempt == MaxAttempts) throw new ConcurrencyConflictException($"bank accounts in {target.Document.Currency} kept changing");
+            if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"the bank accounts in {target.Document.Currency}");
+            await Contention.BackoffAsync(attempt, ct);
         }
     }
 

@@ -22,9 +22,11 @@ public sealed partial class ReceivableOperations
                     ? await CreditNoteFromAsync(principal, source, ct)
                     : await InvoiceFromAsync(principal, source, ct);
             }
-            catch (ConcurrencyConflictException) when (attempt < ConditionalUpdate.MaxAttempts)
+            catch (ConcurrencyConflictException)
             {
                 // The source changed (another credit note, a payment) between the checks and the write: check again.
+                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"receivable {basedOn}", basedOn.ToString());
+                await Contention.BackoffAsync(attempt, ct);
             }
         }
     }

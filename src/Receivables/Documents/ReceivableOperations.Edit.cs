@@ -39,12 +39,14 @@ public sealed partial class ReceivableOperations
                 var etags = await store.CommitAsync(entityId, writes, ct);
                 return new Stored<Receivable>(doc, etags[0]);
             }
-            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < ConditionalUpdate.MaxAttempts)
-            {
-            }
             catch (ConcurrencyConflictException e) when (ifMatch is not null)
             {
                 throw new StaleVersionException(e.Message);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"receivable {id}", id.ToString());
+                await Contention.BackoffAsync(attempt, ct);
             }
         }
     }

@@ -17,9 +17,6 @@ internal sealed record ActionReads(Stored<Receivable> Current, Entity Entity, St
 /// </summary>
 public sealed partial class ReceivableOperations
 {
-    /// <summary>How often an action decides again after losing a race.</summary>
-    internal const int ContendedAttempts = 40;
-
     /// <summary>
     /// One action: the document, its entity and the entity's number counter in one query, the decision, then one batch
     /// (the acted-on document first). Issues of one entity all move its counter, so under a burst they queue behind each
@@ -32,7 +29,7 @@ public sealed partial class ReceivableOperations
             var entity = DocumentStore.Typed<Entity>(set, entityId.ToString(), Entity.ResourceName)?.Document ?? throw EntityDirectory.NotFound(entityId);
             var numbering = DocumentStore.Typed<DocumentNumbering>(set, DocumentNumbering.DocumentId, DocumentNumbering.ResourceName);
             return await decide(new ActionReads(current, entity, numbering));
-        }, ContendedAttempts, ct);
+        }, ct);
 
     /// <summary>draft → issued: verify, number, dates, amounts; a credit note also credits its invoice in the same batch.</summary>
     public Task<Stored<Receivable>> IssueAsync(ApiPrincipal principal, Guid entityId, Guid id, string? ifMatch, CancellationToken ct) =>

@@ -114,7 +114,7 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
                 writes.Add(numbering is null ? new CreateWrite(counters) : new ReplaceWrite(counters, numbering.ETag));
             }
             return Task.FromResult(new BatchPlan<Stored<Entity>>(writes, etags => new(entity, etags[0])));
-        }, ConditionalUpdate.MaxAttempts, ct);
+        }, ct);
     }
 
     /// <summary>The number each document type's next issue will get (1 before the first).</summary>

@@ -9,12 +9,12 @@ public sealed record BatchPlan<T>(IReadOnlyList<BatchWrite> Writes, Func<IReadOn
 /// The multi-document form of <see cref="ConditionalUpdate"/>: read several documents of one partition in one query,
 /// decide, write everything in one batch, each write conditional on the version read. A lost race (any write's
 /// version changed, or a create met a document created meanwhile) decides again from fresh reads, a bounded number of
-/// times with a short random wait; with the client's <c>If-Match</c> a change of the primary document is 412 at once.
+/// times after a <see cref="Contention"/> wait; with the client's <c>If-Match</c> a change of the primary document is 412 at once.
 /// </summary>
 public static class ConditionalBatch
 {
     public static async Task<T> DecideAndCommitAsync<T>(this DocumentStore store, Guid entityId, string primaryId, string? ifMatch,
-        IReadOnlyList<string> ids, Func<IReadOnlyDictionary<string, Stored<JsonElement>>, Task<BatchPlan<T>>> decide, int maxAttempts, CancellationToken ct)
+        IReadOnlyList<string> ids, Func<IReadOnlyDictionary<string, Stored<JsonElement>>, Task<BatchPlan<T>>> decide, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -32,8 +32,8 @@ public static class ConditionalBatch
             }
             catch (Exception e) when (e is ConcurrencyConflictException or DocumentExistsException)
             {
-                if (attempt >= maxAttempts) throw new ConcurrencyConflictException($"{primaryId} is being changed by many requests at once; retry", primaryId);
-                await Task.Delay(Random.Shared.Next(1, 5 + Math.Min(attempt, 20) * 5), ct);
+                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted(primaryId, primaryId);
+                await Contention.BackoffAsync(attempt, ct);
             }
         }
     }

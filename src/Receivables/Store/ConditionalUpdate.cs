@@ -2,12 +2,11 @@ namespace Receivables.Store;
 
 /// <summary>
 /// Read, change, write back only if nobody wrote in between; on a lost race read again and re-apply the
-/// change (bounded). With the client's <c>If-Match</c> there is no retry: a stale version is the answer.
+/// change, after a <see cref="Contention"/> wait (bounded). With the client's <c>If-Match</c> there is no retry: a
+/// stale version is the answer.
 /// </summary>
 public static class ConditionalUpdate
 {
-    public const int MaxAttempts = 5;
-
     /// <returns>The written version, or null when the document does not exist (or is not a <typeparamref name="T"/>).</returns>
     public static async Task<Stored<T>?> UpdateAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
         string? ifMatch, Action<T> change, CancellationToken ct) where T : StoredDocument
@@ -23,13 +22,15 @@ public static class ConditionalUpdate
             {
                 return await store.ReplaceAsync(current.Document, current.ETag, ct);
             }
-            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
-            {
-                // Another request won the race: apply the change again to the version it wrote.
-            }
             catch (ConcurrencyConflictException e) when (ifMatch is not null)
             {
                 throw new StaleVersionException(e.Message);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Another request won the race: apply the change again to the version it wrote.
+                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"{resource} {id}", id);
+                await Contention.BackoffAsync(attempt, ct);
             }
         }
     }
@@ -53,13 +54,15 @@ public static class ConditionalUpdate
                 await store.DeleteAsync(entityId, id, current.ETag, ct);
                 return true;
             }
-            catch (ConcurrencyConflictException) when (ifMatch is null && attempt < MaxAttempts)
-            {
-                // Changed or deleted meanwhile: look again.
-            }
             catch (ConcurrencyConflictException e) when (ifMatch is not null)
             {
                 throw new StaleVersionException(e.Message);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Changed or deleted meanwhile: look again.
+                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"{resource} {id}", id);
+                await Contention.BackoffAsync(attempt, ct);
             }
         }
     }
