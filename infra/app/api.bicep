@@ -72,6 +72,8 @@ var appSettings = {
 
   Auth__SigningKey: '@Microsoft.KeyVault(SecretUri=${signingKeyUri})'
   Auth__TokenLifetimeSeconds: '3600'
+  // A token revoked on one instance works on the others for at most this long (one small query per instance per interval).
+  Auth__RevocationRefreshSeconds: '10'
   Auth__Clients__0__ClientId: partnerClientId
   Auth__Clients__0__PartnerId: partnerId
   Auth__Clients__0__SecretHash: '@Microsoft.KeyVault(SecretUri=${clientHashUri})'

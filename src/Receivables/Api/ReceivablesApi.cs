@@ -12,7 +12,7 @@ namespace Receivables.Api;
 /// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
 /// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
 /// </summary>
-public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory entities, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
+public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations revocations, EntityDirectory entities, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
 {
     public const string EntityHeader = "x-monite-entity-id";
     public const string RequestIdHeader = "x-request-id";
@@ -34,7 +34,13 @@ public sealed partial class ReceivablesApi(TokenService tokens, EntityDirectory 
 
             ApiPrincipal? principal = null;
             if (route.Access != RouteAccess.Anonymous)
-                principal = await tokens.AuthenticateAsync(http.Request.Headers.Authorization.ToString());
+            {
+                var token = await tokens.AuthenticateAsync(http.Request.Headers.Authorization.ToString());
+                // In memory, reloaded once per interval: no round trip on this path but the periodic reload.
+                if (await revocations.IsRevokedAsync(token.Jti, deadline.Token))
+                    throw ApiException.Unauthorized("The access token has been revoked");
+                principal = token.Principal;
+            }
 
             Guid? entityId = null;
             if (route.Access == RouteAccess.EntityScoped)

@@ -1,4 +1,5 @@
 using Receivables.Api;
+using Receivables.Domain;
 
 namespace Receivables.Auth;
 
@@ -21,6 +22,24 @@ public sealed class ObtainTokenRequest : IValidatable
     }
 }
 
+/// <summary><c>POST /auth/revoke</c> body (strict): the owning client's credentials and the token to end.</summary>
+public sealed class RevokeTokenRequest : IValidatable
+{
+    public Guid? ClientId { get; init; }
+    public string? ClientSecret { get; init; }
+    public string? Token { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Required(ClientId, "client_id");
+        if (v.Required(ClientSecret, "client_secret")) v.Length(ClientSecret, "client_secret", 1, 1024);
+        // Our tokens are a few hundred characters; the bound keeps a huge string from reaching the JWT parser.
+        if (v.Required(Token, "token")) v.Length(Token, "token", 1, 8192);
+    }
+}
+
+public sealed record MessageResponse(string Message);
+
 public sealed record AccessTokenResponse(string AccessToken, int ExpiresIn, string TokenType);
 
 public static class AuthEndpoints
@@ -33,5 +52,23 @@ public static class AuthEndpoints
         var tokens = request.Service<TokenService>();
         var token = tokens.IssuePartnerToken(body.ClientId!.Value, body.ClientSecret!);
         return ApiResponse.Ok(new AccessTokenResponse(token, tokens.LifetimeSeconds, "Bearer"));
+    }
+
+    /// <summary>
+    /// Ends a token on every instance (spec 6.1): only its own client may, with its credentials. An expired token is
+    /// already over: 200, and nothing is stored.
+    /// </summary>
+    public static async Task<ApiResponse> RevokeToken(ApiRequest request)
+    {
+        var body = await request.BodyAsync<RevokeTokenRequest>();
+        var tokens = request.Service<TokenService>();
+        var client = tokens.RequireClient(body.ClientId!.Value, body.ClientSecret!);
+        var token = await tokens.ReadAsync(body.Token!)
+            ?? throw ValidationException.Of(["body", "token"], "not a valid access token of this API", "value_error.token");
+        if (token.Principal.ClientId != client.ClientId) throw ApiException.Forbidden("The token was not issued to this client");
+        // A token without an expiry is refused by every instance anyway, and a record for it could never expire.
+        if (token.ExpiresAt is { } expires)
+            await request.Service<TokenRevocations>().RevokeAsync(token.Jti, client.ClientId, expires, request.Aborted);
+        return ApiResponse.Ok(new MessageResponse("The token has been revoked"));
     }
 }

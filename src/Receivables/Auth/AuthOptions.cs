@@ -11,6 +11,12 @@ public sealed class AuthOptions
 
     public int TokenLifetimeSeconds { get; set; } = 3600;
 
+    /// <summary>
+    /// How often an instance reloads the revoked tokens: the longest a token revoked on one instance still works on
+    /// another. Each reload is one small query per instance, not one per request.
+    /// </summary>
+    public int RevocationRefreshSeconds { get; set; } = 10;
+
     public List<PartnerClient> Clients { get; set; } = [];
 
     /// <summary>Refuses to run with a missing or weak key, no clients, or the local development defaults in Azure.</summary>
@@ -20,6 +26,8 @@ public sealed class AuthOptions
             throw new InvalidOperationException("Setting Auth__SigningKey must be a secret of at least 32 characters.");
         if (TokenLifetimeSeconds is < 60 or > 86400)
             throw new InvalidOperationException("Setting Auth__TokenLifetimeSeconds must be between 60 and 86400.");
+        if (RevocationRefreshSeconds is < 1 or > 3600)
+            throw new InvalidOperationException("Setting Auth__RevocationRefreshSeconds must be between 1 and 3600.");
         if (Clients.Count == 0)
             throw new InvalidOperationException("No partner client is configured (Auth__Clients__0__ClientId, __PartnerId, __SecretHash).");
         foreach (var client in Clients) client.Validate();

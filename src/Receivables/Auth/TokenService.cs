@@ -37,27 +37,37 @@ public sealed class TokenService
             ValidAudience = Audience,
             IssuerSigningKey = key,
             ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
-            RequireExpirationTime = true,
             RequireSignedTokens = true,
-            // The clock is injected so that expiry is decided by the same time source that issued the token.
-            LifetimeValidator = (notBefore, expires, _, _) =>
-            {
-                var now = clock.GetUtcNow().UtcDateTime;
-                return expires is { } exp && now < exp && (notBefore is not { } nbf || nbf <= now.AddSeconds(30));
-            },
+            // The times are checked after the signature, by AuthenticateAsync, with the injected clock (the one that
+            // issued the token) and one message per way they can be wrong; revoking takes an expired token too.
+            ValidateLifetime = false,
+            RequireExpirationTime = false,
         };
     }
 
     public int LifetimeSeconds => options.TokenLifetimeSeconds;
 
+    /// <summary>
+    /// A token's <c>nbf</c> may be this far ahead of the validating instance's clock: instances' clocks differ a little,
+    /// and a token is valid from the moment another instance issued it.
+    /// </summary>
+    public static readonly TimeSpan NotBeforeSkew = TimeSpan.FromSeconds(30);
+
     /// <summary><c>grant_type=client_credentials</c>: a partner token for a configured client.</summary>
     public string IssuePartnerToken(Guid clientId, string clientSecret)
+    {
+        var client = RequireClient(clientId, clientSecret);
+        return Issue(new ApiPrincipal(client.ClientId, client.PartnerId, null, null));
+    }
+
+    /// <summary>The configured client with this id and secret; anything else is 401 with one message for both.</summary>
+    public PartnerClient RequireClient(Guid clientId, string clientSecret)
     {
         var client = options.Clients.FirstOrDefault(c => c.ClientId == clientId);
         // Hash even for unknown clients so that timing does not reveal which client ids exist.
         var matches = ClientSecretHash.Matches(clientSecret, client?.SecretHash ?? ClientSecretHash.Compute(Guid.NewGuid().ToString()));
         if (client is null || !matches) throw ApiException.Unauthorized("Invalid client credentials");
-        return Issue(new ApiPrincipal(client.ClientId, client.PartnerId, null, null));
+        return client;
     }
 
     public string Issue(ApiPrincipal principal)
@@ -84,8 +94,11 @@ public sealed class TokenService
         });
     }
 
-    /// <summary>Reads <c>Authorization: Bearer ...</c>; anything but a valid, unexpired token of ours is 401.</summary>
-    public async Task<ApiPrincipal> AuthenticateAsync(string? authorization)
+    /// <summary>
+    /// Reads <c>Authorization: Bearer ...</c>; anything but a valid, current token of ours, of a client still configured,
+    /// is 401. Whether the token was revoked is <see cref="TokenRevocations"/>' to say.
+    /// </summary>
+    public async Task<AccessToken> AuthenticateAsync(string? authorization)
     {
         if (string.IsNullOrWhiteSpace(authorization))
             throw ApiException.Unauthorized("Missing Authorization header with a bearer token");
@@ -93,23 +106,38 @@ public sealed class TokenService
         if (!authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length == scheme.Length)
             throw ApiException.Unauthorized("The Authorization header must be 'Bearer <access_token>'");
 
-        var result = await handler.ValidateTokenAsync(authorization[scheme.Length..].Trim(), validation);
-        if (!result.IsValid)
-        {
-            var expired = result.Exception is SecurityTokenInvalidLifetimeException or SecurityTokenExpiredException;
-            throw ApiException.Unauthorized(expired ? "The access token has expired" : "The access token is invalid");
-        }
-        var identity = result.ClaimsIdentity;
-        return new ApiPrincipal(
-            RequiredGuid(identity, JwtRegisteredClaimNames.Sub),
-            RequiredGuid(identity, PartnerIdClaim),
-            OptionalGuid(identity, EntityIdClaim),
-            OptionalGuid(identity, EntityUserIdClaim));
+        var token = await ReadAsync(authorization[scheme.Length..].Trim()) ?? throw ApiException.Unauthorized("The access token is invalid");
+        var now = clock.GetUtcNow();
+        // A token without an expiry would be valid forever: not one of ours, however it came to be signed.
+        if (token.ExpiresAt is not { } expires) throw ApiException.Unauthorized("The access token has no expiry time");
+        if (now >= expires) throw ApiException.Unauthorized("The access token has expired");
+        if (token.NotBefore is { } notBefore && notBefore > now + NotBeforeSkew) throw ApiException.Unauthorized("The access token is not valid yet");
+        // A client removed from the settings (or given to another partner) loses its tokens at once, not at their expiry.
+        if (!options.Clients.Any(c => c.ClientId == token.Principal.ClientId && c.PartnerId == token.Principal.PartnerId))
+            throw ApiException.Unauthorized("The access token's client is no longer configured");
+        return token;
     }
 
-    private static Guid RequiredGuid(ClaimsIdentity identity, string type) =>
-        OptionalGuid(identity, type) ?? throw ApiException.Unauthorized("The access token is invalid");
+    /// <summary>
+    /// A token signed by us for our audience, with the claims every token carries, whatever its times and whether or not
+    /// its client is still configured; null for anything else. <c>POST /auth/revoke</c> reads tokens with this.
+    /// </summary>
+    public async Task<AccessToken?> ReadAsync(string token)
+    {
+        var result = await handler.ValidateTokenAsync(token, validation);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt || string.IsNullOrEmpty(jwt.Id)) return null;
+        var identity = result.ClaimsIdentity;
+        if (OptionalGuid(identity, JwtRegisteredClaimNames.Sub) is not { } clientId || OptionalGuid(identity, PartnerIdClaim) is not { } partnerId) return null;
+        return new AccessToken(
+            new ApiPrincipal(clientId, partnerId, OptionalGuid(identity, EntityIdClaim), OptionalGuid(identity, EntityUserIdClaim)),
+            jwt.Id,
+            jwt.TryGetClaim(JwtRegisteredClaimNames.Nbf, out _) ? new DateTimeOffset(jwt.ValidFrom, TimeSpan.Zero) : null,
+            jwt.TryGetClaim(JwtRegisteredClaimNames.Exp, out _) ? new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) : null);
+    }
 
     private static Guid? OptionalGuid(ClaimsIdentity identity, string type) =>
         Guid.TryParse(identity.FindFirst(type)?.Value, out var id) ? id : null;
 }
+
+/// <summary>A token of ours, read: who it speaks for, its <c>jti</c> (what a revocation names) and its times.</summary>
+public sealed record AccessToken(ApiPrincipal Principal, string Jti, DateTimeOffset? NotBefore, DateTimeOffset? ExpiresAt);

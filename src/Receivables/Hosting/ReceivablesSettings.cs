@@ -47,6 +47,7 @@ public static class ReceivablesSettings
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
+        new($"{AuthSection}:{nameof(AuthOptions.RevocationRefreshSeconds)}", "most seconds before every instance honours a revoked token (1..3600); one query per interval", Default: "10"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.ClientId)}", "partner API client id"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.PartnerId)}", "partner the client belongs to"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.SecretHash)}", "sha256 of the client secret (Key Vault in Azure)"),

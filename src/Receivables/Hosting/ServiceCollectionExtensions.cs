@@ -33,6 +33,7 @@ public static class ServiceCollectionExtensions
         // Only where we hold a key (emulator, test server) may the app create its database and container.
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton<Auth.TokenService>();
+        services.AddSingleton<Auth.TokenRevocations>();
         services.AddSingleton<ReceivablesApi>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<PageTokens>();

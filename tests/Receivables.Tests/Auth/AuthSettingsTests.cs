@@ -67,9 +67,10 @@ public sealed class AuthSettingsTests
     public async Task tokens_carry_partner_and_room_for_entity_user_scope()
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
-        var tokens = new TokenService(Valid(), clock);
-        var entityUser = new ApiPrincipal(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var read = await tokens.AuthenticateAsync("Bearer " + tokens.Issue(entityUser));
+        var options = Valid();
+        var tokens = new TokenService(options, clock);
+        var entityUser = new ApiPrincipal(options.Clients[0].ClientId, options.Clients[0].PartnerId, Guid.NewGuid(), Guid.NewGuid());
+        var read = (await tokens.AuthenticateAsync("Bearer " + tokens.Issue(entityUser))).Principal;
         Assert.Equal(entityUser, read);
         Assert.False(read.IsPartner);
         Assert.False(read.MayActOn(Guid.NewGuid(), entityUser.PartnerId));

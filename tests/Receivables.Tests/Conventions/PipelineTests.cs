@@ -28,7 +28,8 @@ public sealed class PipelineTests
         // Never contacted: the routes below are anonymous, so no entity is looked up.
         using var client = new CosmosClient("https://127.0.0.1:1/", CosmosConnection.EmulatorKey);
         var store = new DocumentStore(client, "unused", false);
-        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new EntityDirectory(store),
+        var limits = new ApiLimits(TimeSpan.FromSeconds(20));
+        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new TokenRevocations(store, auth, limits, TimeProvider.System), new EntityDirectory(store),
             new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()), new ApiLimits(TimeSpan.FromSeconds(20)), log.Object);
     }
 
