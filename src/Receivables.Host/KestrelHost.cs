@@ -9,6 +9,9 @@ public static class KestrelHost
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
+    /// <summary>Kestrel's limit is the API's plus this, so that the API's own check is reached first.</summary>
+    public const int MaxRequestBodyHeadroom = 64 * 1024;
+
     /// <param name="configureServices">A seam for tests: runs after the product's services are added (a fake clock, say).</param>
     public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<Microsoft.Azure.Cosmos.CosmosClientOptions>? configureCosmos = null,
         Action<IServiceCollection>? configureServices = null)
@@ -24,6 +27,11 @@ public static class KestrelHost
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
+
+        // Kestrel refuses a body the API would refuse anyway (its default is 30 MB) before anything reads it. The API's
+        // own check (RequestBody) stays the one that answers, with the same message in both hosts; the headroom keeps
+        // it so for a chunked body, whose size only shows while it is read.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes + MaxRequestBodyHeadroom);
 
         builder.Services.AddReceivables(builder.Configuration, configureCosmos);
         builder.Services.AddHostedService<SweepService>();

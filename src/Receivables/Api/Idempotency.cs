@@ -26,12 +26,10 @@ public sealed partial class Idempotency(DocumentStore store, TimeProvider clock,
         var (partition, createdId) = PartitionFor(route, request, routeValues, key);
         if (partition is null) return await route.Handler(request);
 
-        // The body is read here for its digest and again by the endpoint.
-        http.Request.EnableBuffering();
-        using var buffer = new MemoryStream();
-        await http.Request.Body.CopyToAsync(buffer, request.Aborted);
-        http.Request.Body.Position = 0;
-        var hash = IdempotencyScope.Hash(http.Request.Method, http.Request.Path.Value ?? "", buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+        // The body is read here for its digest, with the endpoint's own limits (size, media type); the endpoint gets
+        // the same bytes. An unbounded copy here let a body reach the host's limit (30 MB) and fail as a 500.
+        var body = await RequestBody.ReadBytesAsync(http.Request, request.Aborted);
+        var hash = IdempotencyScope.Hash(http.Request.Method, http.Request.Path.Value ?? "", body.Span);
 
         var recordId = IdempotencyRecord.IdFor(route.Name, key);
         if (await store.ReadAsync<IdempotencyRecord>(partition.Value, recordId, IdempotencyRecord.ResourceName, request.Aborted) is { } earlier)

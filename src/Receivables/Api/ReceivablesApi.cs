@@ -86,10 +86,24 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             headers.RetryAfter = "1";
             return ApiResponse.Error(StatusCodes.Status409Conflict, e.Message);
         }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (ClientWentAway(http, e))
         {
-            // The client went away; nobody reads this response.
+            // The client went away (mid-body, say); nobody reads this response, and nothing is wrong with the server,
+            // so no more than a debug entry: on a public endpoint, anyone could fill the error log this way.
+            LogClientGone(log, e, route.Name, requestId);
             return ApiResponse.Error(499, "Client closed the request");
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The host refused the request itself while the body was read: too large (413), too slow (408), malformed
+            // (400). The client's fault, so its own status in the spec's error shape, not a 500 and an error entry.
+            LogRefused(log, route.Name, requestId, e.StatusCode, e.Message);
+            return ApiResponse.Error(e.StatusCode, e.StatusCode switch
+            {
+                StatusCodes.Status413PayloadTooLarge => RequestBody.TooLargeMessage,
+                StatusCodes.Status408RequestTimeout => "The request body arrived too slowly; send it again without pauses",
+                _ => e.Message,
+            });
         }
         catch (Exception e) when (StoreFault.Of(e) is { } fault)
         {
@@ -108,6 +122,14 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         }
     }
 
+    /// <summary>
+    /// What reading from a client that has gone surfaces as: the request's abort, a reset connection, or the host
+    /// finding the body cut short. A reset is the client's going whether or not the abort has been signalled yet.
+    /// </summary>
+    private static bool ClientWentAway(HttpContext http, Exception e) =>
+        e is Microsoft.AspNetCore.Connections.ConnectionResetException
+        || (http.RequestAborted.IsCancellationRequested && e is OperationCanceledException or IOException or BadHttpRequestException);
+
     private static Guid RequireEntityHeader(IHeaderDictionary headers)
     {
         var raw = headers[EntityHeader].ToString();
@@ -120,6 +142,12 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store unavailable in {Route} (request {RequestId}), answered {Status}: {Cause}")]
     private static partial void LogStoreFault(ILogger logger, string route, string requestId, int status, string cause);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Client went away during {Route} (request {RequestId})")]
+    private static partial void LogClientGone(ILogger logger, Exception exception, string route, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request refused by the host in {Route} (request {RequestId}), answered {Status}: {Cause}")]
+    private static partial void LogRefused(ILogger logger, string route, string requestId, int status, string cause);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error in {Route} (request {RequestId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string route, string requestId);

@@ -149,7 +149,23 @@ public static partial class RequestBody
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request, CancellationToken ct)
+    /// <summary>Where the bytes of a body already read are kept, so that a second reader (the endpoint after the
+    /// idempotency digest) gets the same bytes without reading or buffering the stream again.</summary>
+    private static readonly object ReadKey = new();
+
+    /// <summary>
+    /// The one way a body is read: at most <see cref="MaxBytes"/>, JSON only, and once per request (later calls get
+    /// the same bytes). Nothing reads the stream past the limit, whatever the host's own limit is.
+    /// </summary>
+    internal static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.HttpContext.Items.TryGetValue(ReadKey, out var earlier) && earlier is ReadOnlyMemory<byte> read) return read;
+        var bytes = await ReadBoundedAsync(request, ct);
+        request.HttpContext.Items[ReadKey] = bytes;
+        return bytes;
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes) throw TooLarge();
         var contentType = request.ContentType;
@@ -169,8 +185,10 @@ public static partial class RequestBody
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private static ApiException TooLarge() =>
-        new(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {MaxBytes} bytes");
+    internal static ApiException TooLarge() =>
+        new(StatusCodes.Status413PayloadTooLarge, TooLargeMessage);
+
+    internal static readonly string TooLargeMessage = $"Request body is larger than {MaxBytes} bytes";
 
     private static ValidationException FromJsonException(JsonException e)
     {

@@ -20,11 +20,19 @@ namespace Receivables.Tests.Infrastructure;
 public class ApiHost : IAsyncLifetime
 {
     private readonly IReadOnlyDictionary<string, string?> extraSettings;
+    private readonly Action<IServiceCollection>? extraServices;
 
     public ApiHost() : this(new Dictionary<string, string?>()) { }
 
-    /// <summary>A host with settings of its own (a short request deadline, say), for a test class's own fixture.</summary>
-    protected ApiHost(IReadOnlyDictionary<string, string?> extraSettings) => this.extraSettings = extraSettings;
+    /// <summary>
+    /// A host with settings of its own (a short request deadline, say), and services of its own (a log capture, say),
+    /// for a test class's own fixture.
+    /// </summary>
+    protected ApiHost(IReadOnlyDictionary<string, string?> extraSettings, Action<IServiceCollection>? extraServices = null)
+    {
+        this.extraSettings = extraSettings;
+        this.extraServices = extraServices;
+    }
 
     public const string Version = "2024-05-25";
     public static readonly Guid ClientA = Guid.Parse("aaaaaaaa-0000-4000-8000-000000000001");
@@ -74,7 +82,11 @@ public class ApiHost : IAsyncLifetime
                 o.CustomHandlers.Add(Cosmos);
                 o.CustomHandlers.Add(Faults);
             },
-            services => services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService))));
+            services =>
+            {
+                services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService)));
+                extraServices?.Invoke(services);
+            });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
         // Open (create) the container now, so that no test's first request pays for it.
