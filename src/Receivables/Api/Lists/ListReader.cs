@@ -161,28 +161,30 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
     private static void Alias(ListFilter filter, string name, string canonical, string[] values, string source)
     {
         if (name == canonical) return;
-        try
+        From(source, () =>
         {
             foreach (var value in values) filter.Parse(name, value);
-        }
-        catch (ValidationException e) when (source != Query)
-        {
-            throw new ValidationException(e.Issues.Select(i => i with { Loc = [source, .. i.Loc.Skip(1)] }).ToList());
-        }
+        });
     }
 
     /// <summary>Builds the conditions once at parse time, so that every bad value is a 422 before the store is asked.</summary>
     private static ListRequest Checked(ListRequest list, string source)
     {
+        From(source, () => Conditions(list));
+        return list;
+    }
+
+    /// <summary>Runs value checks, which name <c>["query", …]</c>, so that their issues name the request part the values came from.</summary>
+    private static void From(string source, Action check)
+    {
         try
         {
-            Conditions(list);
+            check();
         }
         catch (ValidationException e) when (source != Query)
         {
             throw new ValidationException(e.Issues.Select(i => i with { Loc = [source, .. i.Loc.Skip(1)] }).ToList());
         }
-        return list;
     }
 
     private static QueryFilter Conditions(ListRequest list)
