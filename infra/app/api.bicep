@@ -74,6 +74,9 @@ var appSettings = {
   Auth__TokenLifetimeSeconds: '3600'
   // A token revoked on one instance works on the others for at most this long (one small query per instance per interval).
   Auth__RevocationRefreshSeconds: '10'
+  // Wrong client secrets per source address per window before 429, counted per instance (a client id: 10 times as many).
+  Auth__FailedAttemptLimit: '10'
+  Auth__FailedAttemptWindowSeconds: '60'
   Auth__Clients__0__ClientId: partnerClientId
   Auth__Clients__0__PartnerId: partnerId
   Auth__Clients__0__SecretHash: '@Microsoft.KeyVault(SecretUri=${clientHashUri})'

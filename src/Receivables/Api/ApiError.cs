@@ -11,10 +11,14 @@ public class ApiException(int status, string message, string? type = null) : Exc
     public int Status { get; } = status;
     public string? Type { get; } = type;
 
+    /// <summary>When the client may try again (<c>Retry-After</c>), for answers that ask it to wait.</summary>
+    public TimeSpan? RetryAfter { get; private init; }
+
     public static ApiException BadRequest(string message, string? type = null) => new((int)HttpStatusCode.BadRequest, message, type);
     public static ApiException Unauthorized(string message) => new((int)HttpStatusCode.Unauthorized, message);
     public static ApiException Forbidden(string message) => new((int)HttpStatusCode.Forbidden, message);
     public static ApiException NotFound(string message) => new((int)HttpStatusCode.NotFound, message);
     public static ApiException Conflict(string message) => new((int)HttpStatusCode.Conflict, message);
     public static ApiException PreconditionFailed(string message) => new((int)HttpStatusCode.PreconditionFailed, message);
+    public static ApiException TooManyRequests(string message, TimeSpan retryAfter) => new((int)HttpStatusCode.TooManyRequests, message) { RetryAfter = retryAfter };
 }

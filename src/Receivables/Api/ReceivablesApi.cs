@@ -60,6 +60,7 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         catch (ApiException e)
         {
             if (e.Status == StatusCodes.Status401Unauthorized) headers.WWWAuthenticate = "Bearer";
+            if (e.RetryAfter is { } wait) headers.RetryAfter = RetryAfterSeconds(wait);
             return ApiResponse.Error(e.Status, e.Message, e.Type);
         }
         catch (ValidationException e)
@@ -110,7 +111,7 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             // The store is throttling, down or slow: not a bug of ours and not the client's fault, so no 500 and no
             // error-level entry (an outage would otherwise bury real errors); the client is told when to come back.
             LogStoreFault(log, route.Name, requestId, fault.Status, fault.Cause);
-            headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(fault.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            headers.RetryAfter = RetryAfterSeconds(fault.RetryAfter);
             return fault.Status == StatusCodes.Status429TooManyRequests
                 ? ApiResponse.Error(StatusCodes.Status429TooManyRequests, "Too many requests; retry after the time in Retry-After")
                 : ApiResponse.Error(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable; retry after the time in Retry-After");
@@ -121,6 +122,10 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             return ApiResponse.Error(StatusCodes.Status500InternalServerError, $"Internal server error. Quote request id {requestId} when reporting it.");
         }
     }
+
+    /// <summary><c>Retry-After</c> in whole seconds, at least 1.</summary>
+    private static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// What reading from a client that has gone surfaces as: the request's abort, a reset connection, or the host

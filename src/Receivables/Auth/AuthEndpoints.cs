@@ -50,7 +50,8 @@ public static class AuthEndpoints
         if (body.GrantType == GrantType.EntityUser)
             throw ApiException.BadRequest("grant_type 'entity_user' is not supported by this server yet; use 'client_credentials'", "unsupported_grant_type");
         var tokens = request.Service<TokenService>();
-        var token = tokens.IssuePartnerToken(body.ClientId!.Value, body.ClientSecret!);
+        var client = RequireClient(request, body.ClientId!.Value, body.ClientSecret!);
+        var token = tokens.Issue(new ApiPrincipal(client.ClientId, client.PartnerId, null, null));
         return ApiResponse.Ok(new AccessTokenResponse(token, tokens.LifetimeSeconds, "Bearer"));
     }
 
@@ -62,7 +63,7 @@ public static class AuthEndpoints
     {
         var body = await request.BodyAsync<RevokeTokenRequest>();
         var tokens = request.Service<TokenService>();
-        var client = tokens.RequireClient(body.ClientId!.Value, body.ClientSecret!);
+        var client = RequireClient(request, body.ClientId!.Value, body.ClientSecret!);
         var token = await tokens.ReadAsync(body.Token!)
             ?? throw ValidationException.Of(["body", "token"], "not a valid access token of this API", "value_error.token");
         if (token.Principal.ClientId != client.ClientId) throw ApiException.Forbidden("The token was not issued to this client");
@@ -71,4 +72,9 @@ public static class AuthEndpoints
             await request.Service<TokenRevocations>().RevokeAsync(token.Jti, client.ClientId, expires, request.Aborted);
         return ApiResponse.Ok(new MessageResponse("The token has been revoked"));
     }
+
+    /// <summary>The client with these credentials, within the limits on wrong secrets of its source address and id.</summary>
+    private static PartnerClient RequireClient(ApiRequest request, Guid clientId, string clientSecret) =>
+        request.Service<CredentialThrottle>().Guard(request.Http.Connection.RemoteIpAddress, clientId,
+            () => request.Service<TokenService>().RequireClient(clientId, clientSecret));
 }

@@ -17,6 +17,15 @@ public sealed class AuthOptions
     /// </summary>
     public int RevocationRefreshSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Wrong client secrets one source address may send per <see cref="FailedAttemptWindowSeconds"/> before it is 429;
+    /// a client id gets <see cref="CredentialThrottle.ClientLimitFactor"/> times as many over all addresses it has not
+    /// signed in from. Per instance.
+    /// </summary>
+    public int FailedAttemptLimit { get; set; } = 10;
+
+    public int FailedAttemptWindowSeconds { get; set; } = 60;
+
     public List<PartnerClient> Clients { get; set; } = [];
 
     /// <summary>Refuses to run with a missing or weak key, no clients, or the local development defaults in Azure.</summary>
@@ -28,6 +37,10 @@ public sealed class AuthOptions
             throw new InvalidOperationException("Setting Auth__TokenLifetimeSeconds must be between 60 and 86400.");
         if (RevocationRefreshSeconds is < 1 or > 3600)
             throw new InvalidOperationException("Setting Auth__RevocationRefreshSeconds must be between 1 and 3600.");
+        if (FailedAttemptLimit is < 1 or > 10000)
+            throw new InvalidOperationException("Setting Auth__FailedAttemptLimit must be between 1 and 10000.");
+        if (FailedAttemptWindowSeconds is < 1 or > 86400)
+            throw new InvalidOperationException("Setting Auth__FailedAttemptWindowSeconds must be between 1 and 86400.");
         if (Clients.Count == 0)
             throw new InvalidOperationException("No partner client is configured (Auth__Clients__0__ClientId, __PartnerId, __SecretHash).");
         foreach (var client in Clients) client.Validate();

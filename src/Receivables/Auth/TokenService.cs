@@ -53,13 +53,6 @@ public sealed class TokenService
     /// </summary>
     public static readonly TimeSpan NotBeforeSkew = TimeSpan.FromSeconds(30);
 
-    /// <summary><c>grant_type=client_credentials</c>: a partner token for a configured client.</summary>
-    public string IssuePartnerToken(Guid clientId, string clientSecret)
-    {
-        var client = RequireClient(clientId, clientSecret);
-        return Issue(new ApiPrincipal(client.ClientId, client.PartnerId, null, null));
-    }
-
     /// <summary>The configured client with this id and secret; anything else is 401 with one message for both.</summary>
     public PartnerClient RequireClient(Guid clientId, string clientSecret)
     {

@@ -48,6 +48,8 @@ public static class ReceivablesSettings
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
         new($"{AuthSection}:{nameof(AuthOptions.RevocationRefreshSeconds)}", "most seconds before every instance honours a revoked token (1..3600); one query per interval", Default: "10"),
+        new($"{AuthSection}:{nameof(AuthOptions.FailedAttemptLimit)}", "wrong client secrets one address may send per window before 429 (a client id: 10 times as many); per instance", Default: "10"),
+        new($"{AuthSection}:{nameof(AuthOptions.FailedAttemptWindowSeconds)}", "the window of Auth:FailedAttemptLimit, refilled evenly (1..86400)", Default: "60"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.ClientId)}", "partner API client id"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.PartnerId)}", "partner the client belongs to"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.SecretHash)}", "sha256 of the client secret (Key Vault in Azure)"),

@@ -34,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<Auth.TokenRevocations>();
+        services.AddSingleton<Auth.CredentialThrottle>();
         services.AddSingleton<ReceivablesApi>();
         services.AddSingleton<Idempotency>();
         services.AddSingleton<PageTokens>();

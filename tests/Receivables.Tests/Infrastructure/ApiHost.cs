@@ -67,6 +67,9 @@ public class ApiHost : IAsyncLifetime
             // One instance sees its own revocations at once; the periodic reload would only add a query at a random
             // moment to some test's exact round-trip count. RevocationTests runs a second instance that reloads.
             ["Auth:RevocationRefreshSeconds"] = "3600",
+            // Every test calls from 127.0.0.1, and several send wrong secrets on purpose: the shared host must not start
+            // refusing them. CredentialThrottleTests run hosts with small limits and many source addresses.
+            ["Auth:FailedAttemptLimit"] = "10000",
             ["Auth:Clients:0:ClientId"] = ClientA.ToString(),
             ["Auth:Clients:0:PartnerId"] = PartnerA.ToString(),
             ["Auth:Clients:0:SecretHash"] = ClientSecretHash.Compute(SecretA),
