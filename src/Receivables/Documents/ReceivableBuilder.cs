@@ -86,9 +86,9 @@ public static class ReceivableBuilder
     }
 
     /// <summary>Lines from a create or PUT request: catalog products and rates resolved and copied.</summary>
-    public static List<ResponseItem> Lines(IReadOnlyList<LineItemRequest> lines, ReferenceSet refs, string currency, string field)
+    /// <param name="country">The issuer's country, which rates given by value are labelled with.</param>
+    public static List<ResponseItem> Lines(IReadOnlyList<LineItemRequest> lines, ReferenceSet refs, string currency, string country, string field)
     {
-        var country = refs.Entity.Address.Country;
         var items = new List<ResponseItem>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {

@@ -15,14 +15,15 @@ public sealed partial class ReceivableOperations
     /// again from a fresh read. With the client's If-Match a stale version is 412 at once.
     /// </summary>
     private async Task<Stored<Receivable>> ChangeAsync(Guid? actor, Guid entityId, Guid id, string? ifMatch,
-        Func<Receivable, IEnumerable<Guid?>> references, Action<Receivable, ReferenceSet> change, CancellationToken ct, bool withMeasureUnits = false)
+        Func<Receivable, ReferenceNeeds> references, Action<Receivable, ReferenceSet> change, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             var current = await store.ReadAsync<Receivable>(entityId, id.ToString(), Receivable.ResourceName, ct) ?? throw NotFound(id);
             if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
                 throw new StaleVersionException($"receivable {id} has changed since the version in If-Match");
-            var refs = await ReferenceSet.LoadAsync(store, entityId, references(current.Document), ct, withMeasureUnits);
+            var needs = references(current.Document);
+            var refs = await ReferenceSet.LoadAsync(store, entityId, needs.Ids, ct, needs.MeasureUnits, needs.Entity);
             var doc = current.Document;
             var before = doc.Status;
             change(doc, refs);
@@ -98,28 +99,47 @@ public sealed partial class ReceivableOperations
                 : $"This {doc.Type.Wire()} is {doc.Status.Wire()}; only drafts can be edited");
     }
 
-    /// <summary>Everything an update may need besides the document: one ReadMany.</summary>
-    private static IEnumerable<Guid?> UpdateReferences(Receivable doc, UpdateReceivableRequest r)
+    /// <summary>
+    /// What an update must read besides the document, in one ReadMany: only what its fields name. Plain fields (a memo,
+    /// metadata, dates) need nothing, and then the update is one read and one write.
+    /// </summary>
+    private static ReferenceNeeds UpdateReferences(Receivable doc, UpdateReceivableRequest r)
     {
-        yield return doc.CounterpartId;
-        yield return doc.BasedOn;
+        var ids = new List<Guid?>();
+        var entity = false;
         if (((UpdateDraft?)r.Invoice ?? r.Quote) is { } d)
         {
-            yield return d.CounterpartId;
-            yield return d.PaymentTermsId;
-            yield return d.EntityBankAccountId;
-            yield return d.EntityVatIdId;
-            foreach (var l in d.LineItems ?? []) yield return l.CustomVatRateId;
+            if (d.CounterpartId is not null || d.CounterpartBillingAddressId is not null || d.CounterpartShippingAddressId is not null
+                || d.CounterpartVatIdId is not null || d.ContactId is not null)
+                ids.Add(d.CounterpartId ?? doc.CounterpartId);
+            ids.Add(d.PaymentTermsId);
+            ids.Add(d.EntityBankAccountId);
+            ids.Add(d.EntityVatIdId);
+            ids.AddRange((d.LineItems ?? []).Select(l => l.CustomVatRateId));
+            // document_id depends on the entity's edit flow; a line's new VAT rate on the issuer's country when the
+            // document has no issuer address of its own.
+            entity = d.DocumentId is not null
+                || (doc.EntityAddress is null && (d.LineItems ?? []).Any(l => l.VatRateId is not null || l.CustomVatRateId is not null || l.TaxRateValue is not null));
+        }
+        if (r.CreditNote is { } c)
+        {
+            if (c.CounterpartBillingAddressId is not null || c.CounterpartShippingAddressId is not null) ids.Add(doc.CounterpartId);
+            // Credited quantities and prices are checked against the invoice the note is based on.
+            if (c.LineItems is { Count: > 0 }) ids.Add(doc.BasedOn);
         }
         if (r.IssuedInvoice is { } i)
         {
-            yield return i.CounterpartId;
-            yield return i.PaymentTermsId;
-            yield return i.EntityVatIdId;
+            if (i.CounterpartId is not null || i.CounterpartVatIdId is not null || i.ContactId is not null) ids.Add(i.CounterpartId ?? doc.CounterpartId);
+            ids.Add(i.PaymentTermsId);
+            ids.Add(i.EntityVatIdId);
+            // Anything beyond metadata depends on the entity's edit flow (compliant or not).
+            entity = i.NonMetadataFields().Any();
         }
-        yield return doc.Refs.EntityBankAccountId;
-        yield return doc.Refs.EntityVatIdId;
+        return new ReferenceNeeds(ids, entity);
     }
+
+    /// <summary>The country a document's new VAT rates are labelled with: its issuer's, as the document shows it.</summary>
+    private static string IssuerCountry(Receivable doc, ReferenceSet refs) => doc.EntityAddress?.Country ?? refs.Entity.Address.Country;
 
     private static void ApplyDraft(Receivable doc, UpdateDraft e, ReferenceSet refs)
     {
@@ -180,7 +200,7 @@ public sealed partial class ReceivableOperations
             var product = line.Product;
             if (u.Price is { } price) product = product with { Price = product.Price with { Value = price } };
             if (u.VatRateId is not null || u.CustomVatRateId is not null || u.TaxRateValue is not null)
-                product = product with { VatRate = ReceivableBuilder.Rate(refs, u.VatRateId, u.CustomVatRateId, u.TaxRateValue, u.TaxRateName, refs.Entity.Address.Country) };
+                product = product with { VatRate = ReceivableBuilder.Rate(refs, u.VatRateId, u.CustomVatRateId, u.TaxRateValue, u.TaxRateName, IssuerCountry(doc, refs)) };
             doc.LineItems[i] = line with
             {
                 Quantity = u.Quantity ?? line.Quantity,
@@ -286,7 +306,11 @@ public sealed partial class ReceivableOperations
     /// <summary><c>PUT line_items</c>: every line replaced, totals recomputed (invoices and quotes).</summary>
     public Task<Stored<Receivable>> ReplaceLinesAsync(Auth.ApiPrincipal principal, Guid entityId, Guid id, UpdateLineItemsRequest request, string? ifMatch, CancellationToken ct) =>
         ChangeAsync(principal.EntityUserId, entityId, id, ifMatch,
-            _ => request.Data!.Select(l => l.ProductId).Concat(request.Data!.Select(l => l.CustomVatRateId)),
+            doc => new ReferenceNeeds(request.Data!.Select(l => l.ProductId).Concat(request.Data!.Select(l => l.CustomVatRateId)),
+                // Lines of an issued invoice change only in the entity's non-compliant edit flow.
+                Entity: !doc.IsDraft || doc.EntityAddress is null,
+                // Catalog products name their measure units.
+                MeasureUnits: request.Data!.Any(l => l.ProductId is not null)),
             (doc, refs) =>
             {
                 if (doc is CreditNote) throw new BusinessRuleException("A credit note's lines are adjusted with PATCH {\"credit_note\": {\"line_items\": ...}}");
@@ -298,9 +322,9 @@ public sealed partial class ReceivableOperations
                     if (line.Product?.Price?.Currency is { } c && c != doc.Currency)
                         throw ValidationException.Of(["body", "data", i, "product", "price", "currency"], $"product price currency {c} differs from the document currency {doc.Currency}", "value_error.currency_mismatch");
                 }
-                doc.LineItems = ReceivableBuilder.Lines(request.Data!, refs, doc.Currency, "data");
+                doc.LineItems = ReceivableBuilder.Lines(request.Data!, refs, doc.Currency, IssuerCountry(doc, refs), "data");
                 ReceivableBuilder.Recompute(doc);
-            }, ct, withMeasureUnits: request.Data!.Any(l => l.ProductId is not null));
+            }, ct);
 
     /// <summary>Only drafts can be deleted; the document is gone afterwards (404).</summary>
     public async Task DeleteAsync(Guid entityId, Guid id, string? ifMatch, CancellationToken ct)

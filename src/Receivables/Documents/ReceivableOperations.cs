@@ -83,7 +83,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         doc.ProjectId = request.ProjectId;
         doc.PartnerMetadata = request.PartnerMetadata;
         doc.DocumentRendering = request.DocumentRendering;
-        doc.LineItems = ReceivableBuilder.Lines(request.LineItems!, refs, doc.Currency, "line_items");
+        doc.LineItems = ReceivableBuilder.Lines(request.LineItems!, refs, doc.Currency, refs.Entity.Address.Country, "line_items");
         ReceivableBuilder.Recompute(doc);
         return await CreateWithHistoryAsync(doc, principal.EntityUserId, ct);
     }

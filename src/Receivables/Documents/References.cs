@@ -16,7 +16,12 @@ namespace Receivables.Documents;
 /// </summary>
 public sealed class ReferenceSet
 {
-    public required Entity Entity { get; init; }
+    private readonly Entity? entity;
+
+    private ReferenceSet(Entity? entity) => this.entity = entity;
+
+    /// <summary>The issuing entity, when the change asked for it (<see cref="ReferenceNeeds.Entity"/>).</summary>
+    public Entity Entity => entity ?? throw new InvalidOperationException("The entity was not read for this change; say so in its ReferenceNeeds");
     /// <summary>Every counterpart read: an update that changes the counterpart reads the old and the new one.</summary>
     public Dictionary<Guid, Counterpart> Counterparts { get; } = [];
     public Dictionary<Guid, Product> Products { get; } = [];
@@ -36,9 +41,15 @@ public sealed class ReferenceSet
     /// Catalog products name their measure unit by id; an entity has few units, so all of them come in the same query
     /// rather than in a second round trip once the products are known.
     /// </param>
-    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct, bool withMeasureUnits = false)
+    /// <param name="withEntity">
+    /// Whether the entity is read too. Only a change that needs nothing (a memo, inline lines) leaves it out, and then,
+    /// with no id either, nothing is read at all: no round trip.
+    /// </param>
+    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct, bool withMeasureUnits = false, bool withEntity = true)
     {
-        var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).Append(entityId.ToString());
+        var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).ToList();
+        if (withEntity) wanted.Add(entityId.ToString());
+        if (wanted.Count == 0 && !withMeasureUnits) return new ReferenceSet(null);
         var documents = await store.ReadManyAsync(entityId, wanted, ct, withMeasureUnits ? MeasureUnit.ResourceName : null);
         Entity? entity = null;
         var counterparts = new List<Counterpart>();
@@ -54,7 +65,8 @@ public sealed class ReferenceSet
                 default: set.Add((resource ?? "", id, doc)); break;
             }
         }
-        var references = new ReferenceSet { Entity = entity ?? throw EntityDirectory.NotFound(entityId) };
+        if (withEntity && entity is null) throw EntityDirectory.NotFound(entityId);
+        var references = new ReferenceSet(entity);
         foreach (var c in counterparts) references.Counterparts[Guid.Parse(c.Id)] = c;
         foreach (var (resource, id, json) in set)
         {
@@ -72,3 +84,9 @@ public sealed class ReferenceSet
         return references;
     }
 }
+
+/// <summary>
+/// What one change to a stored document must read besides the document: these ids, and the entity only when a rule
+/// asks about it (its settings, say). A change that needs neither costs no read.
+/// </summary>
+public sealed record ReferenceNeeds(IEnumerable<Guid?> Ids, bool Entity = false, bool MeasureUnits = false);
