@@ -90,7 +90,7 @@ resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
 }
 
 // The app's only identity: storage, Cosmos DB, Key Vault references and App Insights all use it.
-module apiIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.4.1' = {
+module apiIdentity './app/identity.bicep' = {
   name: 'apiIdentity'
   scope: rg
   params: {
@@ -101,44 +101,27 @@ module apiIdentity 'br/public:avm/res/managed-identity/user-assigned-identity:0.
 }
 
 // Flex Consumption plan (FC1, Linux): pay per execution, scales to zero when idle.
-module appServicePlan 'br/public:avm/res/web/serverfarm:0.1.1' = {
+module appServicePlan './app/plan.bicep' = {
   name: 'appServicePlan'
   scope: rg
   params: {
     name: '${abbrs.webServerFarms}${resourceToken}'
-    sku: {
-      name: 'FC1'
-      tier: 'FlexConsumption'
-    }
-    reserved: true // Linux
     location: location
     tags: tags
   }
 }
 
 // Functions host storage and deployment packages; reached only with Entra ID.
-module storage 'br/public:avm/res/storage/storage-account:0.8.3' = {
+module storage './app/storage.bicep' = {
   name: 'storage'
   scope: rg
   params: {
     name: '${abbrs.storageStorageAccounts}${resourceToken}'
     location: location
     tags: tags
-    skuName: 'Standard_LRS' // host state and packages are reproducible; geo-redundancy is not worth paying for
-    allowBlobPublicAccess: false
-    allowSharedKeyAccess: false // no account keys: identity-based access only
-    dnsEndpointType: 'Standard'
-    minimumTlsVersion: 'TLS1_2'
-    publicNetworkAccess: 'Enabled'
-    networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
-    }
-    blobServices: {
-      containers: [
-        { name: deploymentContainerName }
-      ]
-    }
+    containerNames: [
+      deploymentContainerName
+    ]
   }
 }
 

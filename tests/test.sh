@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The project's test command: installs the Cosmos test server's npm packages (from the lockfile), builds the
 # whole solution (the Azure Functions project included: tests read its generated functions.metadata and
-# deps.json) and runs every test project, then prints one line "N passed, N failed, N skipped" totalled
-# over all of them. Exits non-zero when anything failed.
+# deps.json; and tools/bicep, which downloads the Bicep CLI from NuGet, lints infra/ failing on any warning and
+# compiles infra/main.bicep to the ARM template the deployment tests read) and runs every test project, then
+# prints one line "N passed, N failed, N skipped" totalled over all of them. Exits non-zero when anything failed.
 #
 #   bash tests/test.sh                 # against the project's Cosmos test server (started by the tests)
 #   COSMOS_TEST_ENDPOINT=https://localhost:8081/ COSMOS_TEST_KEY=... bash tests/test.sh   # the emulator

@@ -31,8 +31,11 @@ public static class ReceivablesSettings
     public const string RequestDeadline = "Api:RequestDeadlineSeconds";
     public const int DefaultRequestDeadlineSeconds = 20;
 
-    /// <summary>A setting the product reads: where it must be set, and its default when it may be left out.</summary>
-    public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null);
+    /// <summary>
+    /// A setting the product reads: where it must be set, and its default when it may be left out. A Secret setting's
+    /// value is never written in app settings: in Azure it is a Key Vault reference.
+    /// </summary>
+    public sealed record Setting(string Key, string Purpose, bool LocalOnly = false, string? Default = null, bool Secret = false);
 
     /// <summary>
     /// Every setting the product reads. <c>Auth:Clients</c> is a list; index 0 stands for every entry.
@@ -41,18 +44,18 @@ public static class ReceivablesSettings
     public static readonly IReadOnlyList<Setting> All =
     [
         new(CosmosEndpoint, "Cosmos DB account endpoint"),
-        new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true),
+        new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true, Secret: true),
         new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
         new(RequestDeadline, "most seconds one API request may take before it is answered 503 (1..200)", Default: "20"),
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
-        new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)"),
+        new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)", Secret: true),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
         new($"{AuthSection}:{nameof(AuthOptions.RevocationRefreshSeconds)}", "most seconds before every instance honours a revoked token (1..3600); one query per interval", Default: "10"),
         new($"{AuthSection}:{nameof(AuthOptions.FailedAttemptLimit)}", "wrong client secrets one address may send per window before 429 (a client id: 10 times as many); per instance", Default: "10"),
         new($"{AuthSection}:{nameof(AuthOptions.FailedAttemptWindowSeconds)}", "the window of Auth:FailedAttemptLimit, refilled evenly (1..86400)", Default: "60"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.ClientId)}", "partner API client id"),
         new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.PartnerId)}", "partner the client belongs to"),
-        new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.SecretHash)}", "sha256 of the client secret (Key Vault in Azure)"),
+        new($"{AuthSection}:{nameof(AuthOptions.Clients)}:0:{nameof(PartnerClient.SecretHash)}", "sha256 of the client secret (Key Vault in Azure)", Secret: true),
     ];
 
     /// <summary>Settings read by the Functions host, the Azure SDK or Application Insights, not by product code.</summary>

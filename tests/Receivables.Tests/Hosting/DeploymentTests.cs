@@ -9,8 +9,10 @@ using Receivables.Tests.Infrastructure;
 namespace Receivables.Tests.Hosting;
 
 /// <summary>
-/// Static checks of the deployment, which cannot be run here (Bicep, the Functions host): settings are one list,
-/// every module exists and gets the parameters it declares, and the indexing policy comes from one file.
+/// Static checks of the deployment: the settings are one list that the code, the sample settings and the function app
+/// agree on; and the ARM template compiled from infra/main.bicep (what Azure deploys, built and linted by tools/bicep)
+/// authenticates everything with Entra ID, keeps every secret in Key Vault, grants the app's identity its data roles
+/// and deploys the indexing policy of src/.
 /// </summary>
 public sealed partial class DeploymentTests
 {
@@ -18,13 +20,6 @@ public sealed partial class DeploymentTests
 
     private static HashSet<string> SampleSettings() =>
         JsonNode.Parse(RepoFiles.Read("local.settings.sample.json"))!["Values"]!.AsObject().Select(p => Key(p.Key)).ToHashSet();
-
-    private static HashSet<string> BicepAppSettings()
-    {
-        var api = RepoFiles.Read("infra", "app", "api.bicep");
-        var block = Block(api, api.IndexOf("var appSettings = {", StringComparison.Ordinal) + "var appSettings = ".Length);
-        return TopLevelKeys(block).Select(Key).ToHashSet();
-    }
 
     [Fact]
     public void every_setting_the_code_reads_is_declared()
@@ -74,112 +69,228 @@ public sealed partial class DeploymentTests
         Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadCosmos(configuration, runningInAzure: true));
     }
 
-    [Fact]
-    public void bicep_app_settings_are_exactly_the_settings_the_code_reads_in_azure()
+    // ---- The deployment as compiled: tools/bicep lints infra/ and compiles infra/main.bicep into the ARM template read here.
+
+    private static CompiledDeployment Main => CompiledDeployment.Main;
+
+    private static CompiledDeployment Api => Main.Module("api");
+
+    /// <summary>The function app's app settings (one resource, named after the app), with their values as compiled.</summary>
+    private static JsonObject AppSettings()
     {
-        var bicep = BicepAppSettings();
+        var site = Assert.Single(Api.ResourcesOfType("Microsoft.Web/sites"));
+        var config = Assert.Single(Api.ResourcesOfType("Microsoft.Web/sites/config"));
+        Assert.Equal("[parameters('name')]", (string?)site["name"]);
+        Assert.Equal("[format('{0}/{1}', parameters('name'), 'appsettings')]", (string?)config["name"]);
+        return Api.Resolve(config["properties"])!.AsObject();
+    }
+
+    [Fact]
+    public void compiled_app_settings_are_exactly_the_settings_the_code_reads_in_azure()
+    {
+        var deployed = AppSettings().Select(p => Key(p.Key)).ToHashSet();
         var required = ReceivablesSettings.All.Where(s => !s.LocalOnly).Select(s => s.Key).ToHashSet();
-        Assert.All(required, key => Assert.True(bicep.Contains(key), $"{key} is not set in infra/app/api.bicep"));
-        Assert.All(ReceivablesSettings.All.Where(s => s.LocalOnly), s => Assert.DoesNotContain(s.Key, bicep));
+        Assert.All(required, key => Assert.True(deployed.Contains(key), $"{key} is not among the function app's settings"));
+        Assert.All(ReceivablesSettings.All.Where(s => s.LocalOnly), s => Assert.DoesNotContain(s.Key, deployed));
         var known = required.Concat(ReceivablesSettings.Platform).ToHashSet();
-        Assert.All(bicep, key => Assert.True(known.Contains(key), $"infra/app/api.bicep sets {key}, which nothing reads"));
+        Assert.All(deployed, key => Assert.True(known.Contains(key), $"the function app gets {key}, which nothing reads"));
     }
 
     [Fact]
-    public void secrets_reach_the_app_only_as_key_vault_references()
+    public void every_secret_setting_is_a_key_vault_reference_to_a_secret_holding_a_secure_parameter()
     {
-        var api = RepoFiles.Read("infra", "app", "api.bicep");
-        Assert.Matches(@"Auth__SigningKey:\s*'@Microsoft\.KeyVault\(SecretUri=", api);
-        Assert.Matches(@"Auth__Clients__0__SecretHash:\s*'@Microsoft\.KeyVault\(SecretUri=", api);
-        foreach (var file in Directory.EnumerateFiles(RepoFiles.Path("infra"), "*", SearchOption.AllDirectories))
-            Assert.DoesNotContain(CosmosConnection.EmulatorKey, File.ReadAllText(file));
-    }
-
-    [Fact]
-    public void every_referenced_bicep_module_exists_and_gets_the_parameters_it_declares()
-    {
-        var files = Directory.EnumerateFiles(RepoFiles.Path("infra"), "*.bicep", SearchOption.AllDirectories).ToList();
-        var checkedModules = 0;
-        foreach (var file in files)
+        var settings = AppSettings();
+        var keyVault = Main.Module("keyVault");
+        var secrets = ReceivablesSettings.All.Where(s => s.Secret && !s.LocalOnly).ToList();
+        Assert.Equal(2, secrets.Count); // the token-signing key and the partner client secret's hash
+        foreach (var setting in secrets)
         {
-            var source = File.ReadAllText(file);
-            foreach (Match m in LocalModule().Matches(source))
-            {
-                var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, m.Groups["path"].Value));
-                Assert.True(File.Exists(target), $"{Path.GetFileName(file)} references missing module {m.Groups["path"].Value}");
-                var declared = Params(File.ReadAllText(target));
-                var paramsAt = source.IndexOf("params: {", m.Index, StringComparison.Ordinal);
-                var passed = paramsAt < 0 ? [] : TopLevelKeys(Block(source, paramsAt + "params: ".Length)).ToHashSet();
-                Assert.All(passed, p => Assert.True(declared.ContainsKey(p), $"{m.Groups["path"].Value} has no parameter {p}"));
-                Assert.All(declared.Where(d => !d.Value), d => Assert.True(passed.Contains(d.Key), $"{m.Groups["path"].Value} needs parameter {d.Key}"));
-                checkedModules++;
-            }
+            var name = setting.Key.Replace(":", "__", StringComparison.Ordinal);
+            // The app setting is a Key Vault reference to a URI that the app module gets as a parameter...
+            var value = (string?)settings[name] ?? throw new InvalidOperationException($"{name} is not set");
+            var reference = KeyVaultReference().Match(value);
+            Assert.True(reference.Success, $"{name} is {value}, not @Microsoft.KeyVault(SecretUri=...)");
+            // ...which main.bicep takes from an output of the Key Vault module...
+            var uri = CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", reference.Groups["parameter"].Value));
+            Assert.True(uri is ("keyVault", _), $"{name}'s secret URI does not come from the keyVault module");
+            // ...that is the versionless URI of a secret in that vault...
+            var output = (string)keyVault.Outputs[uri.Value.Output]!["value"]!;
+            var secretUri = SecretUri().Match(output);
+            Assert.True(secretUri.Success, $"keyVault output {uri.Value.Output} is {output}, not a secret's secretUri");
+            var secret = Assert.Single(keyVault.ResourcesOfType("Microsoft.KeyVault/vaults/secrets"),
+                r => (string?)r["name"] == $"[format('{{0}}/{{1}}', parameters('name'), '{secretUri.Groups["secret"].Value}')]");
+            // ...whose value is a secure parameter, all the way from main.bicep's own parameters.
+            var vaultParameter = CompiledDeployment.Parameter((string?)secret["properties"]!["value"]);
+            Assert.NotNull(vaultParameter);
+            Assert.Equal("securestring", (string?)keyVault.Parameters[vaultParameter]!["type"]);
+            var mainParameter = CompiledDeployment.Parameter(Main.ModuleArgument("keyVault", vaultParameter));
+            Assert.NotNull(mainParameter);
+            Assert.Equal("securestring", (string?)Main.Parameters[mainParameter]!["type"]);
         }
-        Assert.True(checkedModules >= 4, $"only {checkedModules} local modules found");
+
+        // The platform resolves the references as the app's user-assigned identity, in a vault that authorizes with Azure RBAC
+        // (the identity's Key Vault Secrets User role is checked below).
+        var site = Assert.Single(Api.ResourcesOfType("Microsoft.Web/sites"));
+        Assert.Equal("[parameters('identityId')]", (string?)site["properties"]!["keyVaultReferenceIdentity"]);
+        Assert.Equal(true, (bool?)Assert.Single(keyVault.ResourcesOfType("Microsoft.KeyVault/vaults"))["properties"]!["enableRbacAuthorization"]);
+
+        // Secure parameters go to the Key Vault module and nowhere else.
+        var secure = Main.Parameters.Where(p => (string?)p.Value!["type"] == "securestring").Select(p => p.Key).ToList();
+        Assert.NotEmpty(secure);
+        foreach (var parameter in secure)
+        {
+            var users = Main.ResourcesOfType("Microsoft.Resources/deployments")
+                .Where(d => CompiledDeployment.Strings(d["properties"]!["parameters"]).Any(s => s.Contains($"parameters('{parameter}')", StringComparison.Ordinal)))
+                .Select(d => (string?)d["name"]);
+            Assert.Equal(["keyVault"], users);
+        }
+        Assert.DoesNotContain(CosmosConnection.EmulatorKey, Main.Template.ToJsonString(), StringComparison.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(RepoFiles.Path("infra"), "*", SearchOption.AllDirectories))
+            Assert.DoesNotContain(CosmosConnection.EmulatorKey, File.ReadAllText(file), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void the_parameters_file_matches_main_bicep()
+    public void cosmos_db_accepts_entra_id_only()
     {
-        var declared = Params(RepoFiles.Read("infra", "main.bicep"));
-        var given = JsonNode.Parse(RepoFiles.Read("infra", "main.parameters.json"))!["parameters"]!.AsObject().Select(p => p.Key).ToHashSet();
-        Assert.All(given, p => Assert.True(declared.ContainsKey(p), $"main.parameters.json sets {p}, which main.bicep does not declare"));
-        Assert.All(declared.Where(d => !d.Value), d => Assert.True(given.Contains(d.Key), $"main.bicep parameter {d.Key} has no default and is not in main.parameters.json"));
+        var account = Assert.Single(Main.Module("cosmos").ResourcesOfType("Microsoft.DocumentDB/databaseAccounts"))["properties"]!;
+        Assert.Equal(true, (bool?)account["disableLocalAuth"]);
+        Assert.Equal(true, (bool?)account["disableKeyBasedMetadataWriteAccess"]);
+        Assert.Equal("Tls12", (string?)account["minimalTlsVersion"]);
+        Assert.Equal(("cosmos", "endpoint"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", "cosmosEndpoint")));
     }
 
     [Fact]
-    public void the_indexing_policy_is_read_from_the_one_file_everywhere()
+    public void storage_accepts_no_shared_key_and_the_app_reaches_it_as_its_identity()
     {
-        var loads = Directory.EnumerateFiles(RepoFiles.Path("infra"), "*.bicep", SearchOption.AllDirectories)
-            .SelectMany(f => IndexingPolicyLoad().Matches(File.ReadAllText(f)).Select(m => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(f)!, m.Groups["path"].Value))))
-            .ToList();
-        var file = Assert.Single(loads);
-        Assert.Equal(RepoFiles.Path("src", "Receivables", "Store", "indexing-policy.json"), file);
-        Assert.Equal(JsonNode.Parse(File.ReadAllText(file))!.ToJsonString(), JsonNode.Parse(IndexingPolicyFile.ReadJson())!.ToJsonString());
+        var storage = Main.Module("storage");
+        var account = Assert.Single(storage.ResourcesOfType("Microsoft.Storage/storageAccounts"))["properties"]!;
+        Assert.Equal(false, (bool?)account["allowSharedKeyAccess"]);
+        Assert.Equal(false, (bool?)account["allowBlobPublicAccess"]);
+        Assert.Equal("TLS1_2", (string?)account["minimumTlsVersion"]);
+        Assert.Equal(true, (bool?)account["supportsHttpsTrafficOnly"]);
+        var container = Assert.Single(storage.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"));
+        Assert.Equal("None", (string?)container["properties"]!["publicAccess"]);
+
+        // The host's storage: no connection string, but the identity's client id; the deployment package: the identity,
+        // in the container created above (main.bicep gives both modules the same name).
+        var settings = AppSettings();
+        Assert.Null(settings["AzureWebJobsStorage"]);
+        Assert.Equal("managedidentity", (string?)settings["AzureWebJobsStorage__credential"]);
+        Assert.Equal("[parameters('identityClientId')]", (string?)settings["AzureWebJobsStorage__clientId"]);
+        var package = Assert.Single(Api.ResourcesOfType("Microsoft.Web/sites"))["properties"]!["functionAppConfig"]!["deployment"]!["storage"]!;
+        Assert.Equal("UserAssignedIdentity", (string?)package["authentication"]!["type"]);
+        Assert.Equal("[parameters('identityId')]", (string?)package["authentication"]!["userAssignedIdentityResourceId"]);
+        Assert.Equal(("storage", "name"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", "storageAccountName")));
+        Assert.Equal("[variables('deploymentContainerName')]", Main.ModuleArgument("api", "deploymentContainerName"));
+        Assert.Equal(["[variables('deploymentContainerName')]"], CompiledDeployment.Strings(Main.ModuleArgumentNode("storage", "containerNames")));
+    }
+
+    [Fact]
+    public void the_apps_identity_holds_its_data_roles_on_cosmos_db_storage_and_key_vault()
+    {
+        // One identity: the app runs as it, and the role assignments name it...
+        Assert.Equal(("apiIdentity", "resourceId"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", "identityId")));
+        Assert.Equal(("apiIdentity", "clientId"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", "identityClientId")));
+        Assert.Equal(("apiIdentity", "principalId"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("rbac", "identityPrincipalId")));
+        var identity = Main.Module("apiIdentity");
+        Assert.Single(identity.ResourcesOfType("Microsoft.ManagedIdentity/userAssignedIdentities"));
+        Assert.Matches(@"^\[reference\(resourceId\('Microsoft\.ManagedIdentity/userAssignedIdentities', parameters\('name'\)\), '[^']+'\)\.principalId\]$",
+            (string)identity.Outputs["principalId"]!["value"]!);
+        // ...on the resources the app uses, which main.bicep hands to the rbac module.
+        Assert.Equal(("storage", "name"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("rbac", "storageAccountName")));
+        Assert.Equal(("keyVault", "name"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("rbac", "keyVaultName")));
+        Assert.Equal(("cosmos", "accountName"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("rbac", "cosmosAccountName")));
+        Assert.Equal(("monitoring", "applicationInsightsName"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("rbac", "applicationInsightsName")));
+
+        var rbac = Main.Module("rbac");
+        // Azure RBAC: (type of the scope, role id) granted to the identity, by unconditional assignments (a loop grants each
+        // role of its list).
+        var granted = rbac.ResourcesOfType("Microsoft.Authorization/roleAssignments")
+            .Where(r => r["condition"] is null && (string?)r["properties"]!["principalId"] == "[parameters('identityPrincipalId')]")
+            .SelectMany(r => Guid().Matches(rbac.Expand((string)r["properties"]!["roleDefinitionId"]!))
+                .Select(m => (Scope: ScopeType().Match((string)r["scope"]!).Groups["type"].Value, Role: m.Value)))
+            .ToHashSet();
+        Assert.Equal(
+            new HashSet<(string, string)>
+            {
+                ("Microsoft.Storage/storageAccounts", StorageBlobDataOwner),
+                ("Microsoft.Storage/storageAccounts", StorageQueueDataContributor),
+                ("Microsoft.Storage/storageAccounts", StorageTableDataContributor),
+                ("Microsoft.KeyVault/vaults", KeyVaultSecretsUser),
+                ("Microsoft.Insights/components", MonitoringMetricsPublisher),
+            },
+            granted);
+
+        // Cosmos DB's data plane has its own RBAC: the built-in Data Contributor on the whole account.
+        var cosmos = Assert.Single(rbac.ResourcesOfType("Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments"),
+            r => r["condition"] is null && (string?)r["properties"]!["principalId"] == "[parameters('identityPrincipalId')]")["properties"]!;
+        Assert.Equal("[resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName'))]", (string?)cosmos["scope"]);
+        Assert.Equal(
+            $"[format('{{0}}/sqlRoleDefinitions/{{1}}', resourceId('Microsoft.DocumentDB/databaseAccounts', parameters('cosmosAccountName')), \"{CosmosDataContributor}\")]",
+            rbac.Expand((string)cosmos["roleDefinitionId"]!));
+    }
+
+    [Fact]
+    public void the_deployed_indexing_policy_is_the_file_in_src()
+    {
+        var cosmos = Main.Module("cosmos");
+        var container = Assert.Single(cosmos.ResourcesOfType("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers"));
+        var deployed = cosmos.Resolve(container["properties"]!["resource"]!["indexingPolicy"]);
+        var file = JsonNode.Parse(RepoFiles.Read("src", "Receivables", "Store", "indexing-policy.json"));
+        Assert.True(JsonNode.DeepEquals(file, deployed), $"the template deploys {deployed?.ToJsonString()}, the file says {file?.ToJsonString()}");
+        // The code's copy (embedded in the assembly) is that file too.
+        Assert.True(JsonNode.DeepEquals(file, JsonNode.Parse(IndexingPolicyFile.ReadJson())));
         Assert.NotEmpty(IndexingPolicyFile.Load().CompositeIndexes);
     }
 
-    /// <summary>Parameter names of a Bicep file, with whether each has a default.</summary>
-    private static Dictionary<string, bool> Params(string bicep) =>
-        BicepParam().Matches(bicep).ToDictionary(m => m.Groups["name"].Value, m => m.Groups["default"].Success);
-
-    /// <summary>The text of the { ... } block that starts at or after <paramref name="from"/>.</summary>
-    private static string Block(string source, int from)
+    [Fact]
+    public void the_parameters_file_matches_the_compiled_template()
     {
-        var start = source.IndexOf('{', from);
-        var depth = 0;
-        for (var i = start; i < source.Length; i++)
-        {
-            if (source[i] == '{') depth++;
-            else if (source[i] == '}' && --depth == 0) return source[(start + 1)..i];
-        }
-        throw new InvalidOperationException("unbalanced braces");
+        var declared = Main.Parameters;
+        var given = JsonNode.Parse(RepoFiles.Read("infra", "main.parameters.json"))!["parameters"]!.AsObject().Select(p => p.Key).ToHashSet();
+        Assert.All(given, p => Assert.True(declared.ContainsKey(p), $"main.parameters.json sets {p}, which main.bicep does not declare"));
+        var required = declared.Where(d => !d.Value!.AsObject().ContainsKey("defaultValue")).Select(d => d.Key).ToList();
+        Assert.NotEmpty(required);
+        Assert.All(required, p => Assert.True(given.Contains(p), $"main.bicep parameter {p} has no default and is not in main.parameters.json"));
     }
 
-    /// <summary>The keys of an object body, ignoring nested objects and comments.</summary>
-    private static IEnumerable<string> TopLevelKeys(string body)
+    [Fact]
+    public void every_module_is_a_file_of_this_repository()
     {
-        var depth = 0;
-        foreach (var raw in body.Split('\n'))
-        {
-            var line = raw.Split("//")[0];
-            if (depth == 0 && ObjectKey().Match(line) is { Success: true } m) yield return m.Groups["key"].Value;
-            depth += line.Count(c => c is '{' or '[') - line.Count(c => c is '}' or ']');
-        }
+        // A registry module (br:, br/public:, ts:) cannot be restored on every machine that must compile this template.
+        var modules = Directory.EnumerateFiles(RepoFiles.Path("infra"), "*.bicep", SearchOption.AllDirectories)
+            .SelectMany(f => ModuleStatement().Matches(File.ReadAllText(f)).Select(m => (File: f, Path: m.Groups["path"].Value)))
+            .ToList();
+        Assert.True(modules.Count >= 8, $"only {modules.Count} modules found");
+        Assert.All(modules, m => Assert.True(
+            m.Path.StartsWith("./", StringComparison.Ordinal) && File.Exists(Path.Combine(Path.GetDirectoryName(m.File)!, m.Path)),
+            $"{Path.GetFileName(m.File)} uses module '{m.Path}', which is not a file of this repository"));
+        Assert.Equal(modules.Count, Main.ResourcesOfType("Microsoft.Resources/deployments").Count());
     }
+
+    // Built-in role definition ids (the same in every tenant).
+    private const string StorageBlobDataOwner = "b7e6dc6d-f1e8-4753-8033-0f276bb0955b";
+    private const string StorageQueueDataContributor = "974c5e8b-45b9-4653-ba55-5f855dd0fb88";
+    private const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
+    private const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
+    private const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
+    private const string CosmosDataContributor = "00000000-0000-0000-0000-000000000002";
 
     [GeneratedRegex("""(?:configuration|Configuration)\["(?<key>[^"]+)"\]|GetEnvironmentVariable\("(?<key>[^"]+)"\)""")]
     private static partial Regex ReadKey();
 
-    [GeneratedRegex(@"^module\s+\w+\s+'(?<path>\.{1,2}/[^']+\.bicep)'", RegexOptions.Multiline)]
-    private static partial Regex LocalModule();
+    [GeneratedRegex(@"^module\s+\w+\s+'(?<path>[^']+)'", RegexOptions.Multiline)]
+    private static partial Regex ModuleStatement();
 
-    [GeneratedRegex(@"^param\s+(?<name>\w+)\s+\w+(?<default>\s*=)?", RegexOptions.Multiline)]
-    private static partial Regex BicepParam();
+    [GeneratedRegex(@"^\[format\('@Microsoft\.KeyVault\(SecretUri=\{0\}\)', parameters\('(?<parameter>\w+)'\)\)\]$")]
+    private static partial Regex KeyVaultReference();
 
-    [GeneratedRegex(@"^\s*'?(?<key>[A-Za-z_][\w-]*)'?\s*:")]
-    private static partial Regex ObjectKey();
+    [GeneratedRegex(@"^\[reference\(resourceId\('Microsoft\.KeyVault/vaults/secrets', parameters\('name'\), '(?<secret>[^']+)'\), '[^']+'\)\.secretUri\]$")]
+    private static partial Regex SecretUri();
 
-    [GeneratedRegex(@"indexingPolicy:\s*loadJsonContent\('(?<path>[^']+)'\)")]
-    private static partial Regex IndexingPolicyLoad();
+    [GeneratedRegex(@"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")]
+    private static partial Regex Guid();
+
+    [GeneratedRegex(@"^\[resourceId\('(?<type>[^']+)'")]
+    private static partial Regex ScopeType();
 }
