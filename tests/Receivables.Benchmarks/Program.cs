@@ -156,7 +156,9 @@ Console.WriteLine($"{iterations} requests per route and round, lowest of 3 round
 Console.WriteLine($"{"Route",-36} {"Cosmos round trips/request",28} {"Allocated/request",20} {"CPU/request",14}");
 var cpu = new Dictionary<string, double>();
 using var self = Process.GetCurrentProcess();
-var all = baselines.Concat(scenarios).ToList();
+// BENCH_ONLY=<text>: only the routes whose name contains it (and the baselines), e.g. for a profiler.
+var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+var all = baselines.Concat(scenarios.Where(s => only is null || s.Name.Contains(only, StringComparison.Ordinal))).ToList();
 // Warm-up of every route first, then a pause: the JIT's tiered recompilation of the shared code (SDK, JSON) must be
 // done before the first measurement, or whichever route is measured first pays for it.
 foreach (var (_, run) in all)
@@ -190,6 +192,7 @@ foreach (var (name, _) in all)
     cpu[name] = cpuPerRequest;
     Console.WriteLine($"{name,-36} {trips,28:0.##} {bytes / 1024,17:N1} KB {cpuPerRequest,11:0.000} ms");
 }
+if (only is not null) return;
 Console.WriteLine();
 Console.WriteLine("CPU per request against the bare SDK doing the same store calls (1.00 = no cost beyond the SDK's):");
 Console.WriteLine($"  GET /receivables/{{id}}  / raw point read:           {cpu["GET /receivables/{id}"] / cpu["raw SDK: point read (stream)"]:0.00}x");

@@ -44,6 +44,25 @@ public static class ApiJson
         return options;
     }
 
+    /// <summary>
+    /// The string value of one top-level property of the object <paramref name="reader"/> stands on (a copy: the caller's
+    /// reader does not move), null when absent or not a string. Nested values are skipped, not parsed into a DOM, so it
+    /// costs a fraction of a parse: how a stored document's kind is told before it is deserialized once.
+    /// </summary>
+    public static string? TopLevelString(Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (reader.TokenType == JsonTokenType.None && !reader.Read()) return null;
+        if (reader.TokenType != JsonTokenType.StartObject) return null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(name);
+            if (!reader.Read()) return null;
+            if (match) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            reader.Skip();
+        }
+        return null;
+    }
+
     private static void RemoveStorageOnlyProperties(JsonTypeInfo info)
     {
         if (info.Kind != JsonTypeInfoKind.Object) return;

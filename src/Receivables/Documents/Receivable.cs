@@ -159,16 +159,18 @@ public sealed class CreditNote : Receivable
 /// <summary>Reads a stored receivable as the type its <c>type</c> field names; writes the runtime type.</summary>
 public sealed class ReceivableJsonConverter : JsonConverter<Receivable>
 {
+    /// <summary>
+    /// Looks ahead for <c>type</c> on a copy of the reader, then reads the document once, as its own class: no DOM in
+    /// between (this runs for every document read, listed or changed).
+    /// </summary>
     public override Receivable? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        using var document = JsonDocument.ParseValue(ref reader);
-        var root = document.RootElement;
-        var type = root.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = Api.ApiJson.TopLevelString(reader, "type"u8);
         return type switch
         {
-            "invoice" => root.Deserialize<Invoice>(options),
-            "quote" => root.Deserialize<Quote>(options),
-            "credit_note" => root.Deserialize<CreditNote>(options),
+            "invoice" => JsonSerializer.Deserialize<Invoice>(ref reader, options),
+            "quote" => JsonSerializer.Deserialize<Quote>(ref reader, options),
+            "credit_note" => JsonSerializer.Deserialize<CreditNote>(ref reader, options),
             _ => throw new JsonException($"unknown receivable type '{type}'"),
         };
     }

@@ -51,11 +51,21 @@ public sealed class DocumentStore
         using var response = await c.ReadItemStreamAsync(id, new PartitionKey(entityId.ToString()), cancellationToken: ct);
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
-        using var json = await JsonDocument.ParseAsync(response.Content, cancellationToken: ct);
+        var json = await ContentBytesAsync(response.Content, ct);
         // Ids are only unique per resource kind in spirit: a receivable id sent where an entity id belongs is "not found".
-        if (!json.RootElement.TryGetProperty("resource", out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != resource)
-            return null;
-        return new Stored<T>(json.RootElement.Deserialize<T>(ApiJson.Storage)!, response.Headers.ETag);
+        // The kind is looked up without a DOM, then the document is deserialized once, from the bytes.
+        if (ApiJson.TopLevelString(new Utf8JsonReader(json.Span), "resource"u8) != resource) return null;
+        return new Stored<T>(JsonSerializer.Deserialize<T>(json.Span, ApiJson.Storage)!, response.Headers.ETag);
+    }
+
+    /// <summary>A response's body as bytes: the SDK's own buffer when it has one, else one copy.</summary>
+    private static async Task<ReadOnlyMemory<byte>> ContentBytesAsync(Stream content, CancellationToken ct)
+    {
+        if (content is MemoryStream memory && memory.TryGetBuffer(out var buffer))
+            return buffer.AsMemory((int)memory.Position);
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy, ct);
+        return copy.GetBuffer().AsMemory(0, (int)copy.Length);
     }
 
     public async Task<Stored<T>> CreateAsync<T>(T document, CancellationToken ct) where T : StoredDocument =>
