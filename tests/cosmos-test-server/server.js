@@ -6,6 +6,7 @@
 //  - queries scoped to the partition key header, OFFSET/LIMIT, paging with our own continuation,
 //  - queries in linear time (the package's compiled FROM/JOIN is quadratic in the number of documents), compiled once per text,
 //  - writes that cost time in their own size, not the container's (batch undo log, TTL purge of items with a ttl),
+//    and say what requests cost in x-test-* response headers, so tests can check it without timing anything,
 //  - conditional patch (the package lower-cases the whole predicate, values included),
 //  - an atomic transactional batch (JSON in/out; the C# front end translates the SDK's HybridRow format),
 //  - an incremental change feed (the package returns everything once, then 304 forever),
@@ -347,7 +348,8 @@ function servedOrders(collection) {
 function runQuery(collection, spec, key) {
   const { text, offset, limit } = splitOffsetLimit(spec.query, spec.parameters);
   const query = compileQuery(text);
-  const docs = allDocuments(collection).filter(doc => !key || inPartition(collection, doc, key));
+  const stored = allDocuments(collection);
+  const docs = stored.filter(doc => !key || inPartition(collection, doc, key));
   const parent = collection.read();
   let result;
   try {
@@ -360,14 +362,16 @@ function runQuery(collection, spec, key) {
     err.badRequest = true;
     throw err;
   }
-  return limit === null ? result.slice(offset) : result.slice(offset, offset + limit);
+  // examined: how many stored documents the query looked at (the x-test-documents-examined header).
+  return { result: limit === null ? result.slice(offset) : result.slice(offset, offset + limit), examined: stored.length };
 }
 
 const CONTINUATION_PREFIX = "cts:";
 
 function handleQuery(req, res, collection, spec) {
   const key = partitionKeyFromHeader(req.headers["x-ms-documentdb-partitionkey"]);
-  const all = runQuery(collection, spec, key);
+  const { result: all, examined } = runQuery(collection, spec, key);
+  res.setHeader("x-test-documents-examined", String(examined));
   const continuation = req.headers["x-ms-continuation"];
   const start = continuation && continuation.startsWith(CONTINUATION_PREFIX)
     ? parseInt(continuation.slice(CONTINUATION_PREFIX.length), 10)
@@ -549,6 +553,7 @@ function journal(map) {
     return Map.prototype.delete.call(map, key);
   };
   return {
+    size: () => before.size,
     restore() {
       before.forEach(({ had, value }, key) => {
         if (had) Map.prototype.set.call(map, key, value);
@@ -567,10 +572,12 @@ function handleBatch(collection, batch) {
   const ridCount = documents._ridCount;
   const journals = [journal(documents._data), journal(documents._index)];
   try {
-    return runBatch(collection, batch, () => {
+    const outcome = runBatch(collection, batch, () => {
       journals.forEach(j => j.restore());
       documents._ridCount = ridCount;
     });
+    // How many entries the batch saved to be able to roll back (the x-test-undo-entries header).
+    return { outcome, undoEntries: journals.reduce((sum, j) => sum + j.size(), 0) };
   } finally {
     journals.forEach(j => j.close());
   }
@@ -653,7 +660,8 @@ async function handleOverride(req, res, pathname) {
     if (!collection) return { status: 404, body: errorBody(404, "The container does not exist.") };
     purgeExpired(collection);
     const batch = await readJson(req);
-    const outcome = handleBatch(collection, batch);
+    const { outcome, undoEntries } = handleBatch(collection, batch);
+    res.setHeader("x-test-undo-entries", String(undoEntries));
     return { status: 200, body: outcome };
   }
 

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Azure.Cosmos;
+using Xunit;
+
+namespace Receivables.Testing.Cosmos.Tests;
+
+/// <summary>
+/// The test server's own cost must not grow with what else is stored (issue 10, item 13). Counted, never timed: the
+/// store reports on each response how many stored documents a query looked at
+/// (<c>x-test-documents-examined</c>) and how many changes a batch logged to be able to roll back
+/// (<c>x-test-undo-entries</c>). Other accounts (<c>COSMOS_TEST_ENDPOINT</c>) send neither; there the tests check
+/// only the results.
+/// </summary>
+public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<CosmosFixture>
+{
+    private const int Elsewhere = 1_000;
+    private static readonly PartitionKey Tenant = new("tenant-a");
+
+    private bool Counted => fixture.Target.IsTestServer;
+
+    // 1,000 items in ten other partitions, written 100 to a batch (the most a batch takes).
+    private static async Task SeedElsewhereAsync(Container container)
+    {
+        for (var partition = 0; partition < Elsewhere / 100; partition++)
+        {
+            var pk = $"other-{partition}";
+            var batch = container.CreateTransactionalBatch(new PartitionKey(pk));
+            for (var i = 0; i < 100; i++)
+            {
+                batch.CreateItem(new TestItem($"o{partition}-{i}", pk, Count: i));
+            }
+            using var response = await batch.ExecuteAsync();
+            Assert.True(response.IsSuccessStatusCode, response.ErrorMessage);
+        }
+    }
+
+    private static int Header(Headers headers, string name) =>
+        int.Parse(headers[name] ?? throw new Xunit.Sdk.XunitException($"The test server did not send {name}."), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_batch_logs_only_what_it_changes_to_be_able_to_roll_back()
+    {
+        var container = await fixture.CreateContainerAsync();
+        await SeedElsewhereAsync(container);
+        await Feed.SeedAsync(container, new TestItem("b", "tenant-a", Count: 1), new TestItem("dup", "tenant-a"));
+        var bBefore = await container.ReadItemAsync<TestItem>("b", Tenant);
+
+        using var committed = await container.CreateTransactionalBatch(Tenant)
+            .CreateItem(new TestItem("a", "tenant-a"))
+            .ReadItem("dup")
+            .ExecuteAsync();
+        using var rolledBack = await container.CreateTransactionalBatch(Tenant)
+            .CreateItem(new TestItem("c", "tenant-a"))
+            .ReplaceItem("b", new TestItem("b", "tenant-a", Count: 2))
+            .DeleteItem("a")
+            .CreateItem(new TestItem("dup", "tenant-a"))
+            .ExecuteAsync();
+
+        Assert.True(committed.IsSuccessStatusCode, committed.ErrorMessage);
+        Assert.Equal(HttpStatusCode.Conflict, rolledBack.StatusCode);
+        var bAfter = await container.ReadItemAsync<TestItem>("b", Tenant);
+        Assert.Equal((1, bBefore.ETag), (bAfter.Resource.Count, bAfter.ETag));
+        Assert.Equal(HttpStatusCode.OK, (await container.ReadItemStreamAsync("a", Tenant)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await container.ReadItemStreamAsync("c", Tenant)).StatusCode);
+        if (Counted)
+        {
+            // A write changes at most two entries of each of the store's two maps (items, unique keys): a replace
+            // removes and adds. The whole container (over 2,000 entries) must not be copied.
+            Assert.InRange(Header(committed.Headers, "x-test-undo-entries"), 1, 4 * 2);
+            Assert.InRange(Header(rolledBack.Headers, "x-test-undo-entries"), 1, 4 * 4);
+        }
+    }
+}
