@@ -39,6 +39,28 @@ public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<Cosmos
         int.Parse(headers[name] ?? throw new Xunit.Sdk.XunitException($"The test server did not send {name}."), CultureInfo.InvariantCulture);
 
     [Fact]
+    public async Task A_partition_scoped_query_examines_only_the_items_of_its_partition()
+    {
+        var container = await fixture.CreateContainerAsync();
+        await SeedElsewhereAsync(container);
+        await Feed.SeedAsync(container, new TestItem("a1", "tenant-a"), new TestItem("a2", "tenant-a", Status: "paid"), new TestItem("a3", "tenant-a"));
+
+        using var scopedQuery = container.GetItemQueryIterator<TestItem>(
+            "SELECT * FROM c WHERE c.status = 'open'", requestOptions: new QueryRequestOptions { PartitionKey = Tenant });
+        var scoped = await scopedQuery.ReadNextAsync();
+        using var everywhereQuery = container.GetItemQueryIterator<int>("SELECT VALUE COUNT(1) FROM c");
+        var everywhere = await everywhereQuery.ReadNextAsync();
+
+        Assert.Equal(["a1", "a3"], scoped.Select(i => i.Id).Order());
+        Assert.Equal([Elsewhere + 3], everywhere);
+        if (Counted)
+        {
+            Assert.Equal(3, Header(scoped.Headers, "x-test-documents-examined"));
+            Assert.Equal(Elsewhere + 3, Header(everywhere.Headers, "x-test-documents-examined"));
+        }
+    }
+
+    [Fact]
     public async Task A_batch_logs_only_what_it_changes_to_be_able_to_roll_back()
     {
         var container = await fixture.CreateContainerAsync();
