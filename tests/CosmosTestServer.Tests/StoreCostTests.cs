@@ -8,8 +8,9 @@ namespace Receivables.Testing.Cosmos.Tests;
 /// <summary>
 /// The test server's own cost must not grow with what else is stored (issue 10, item 13). Counted, never timed: the
 /// store reports on each response how many stored documents a query looked at
-/// (<c>x-test-documents-examined</c>) and how many changes a batch logged to be able to roll back
-/// (<c>x-test-undo-entries</c>). Other accounts (<c>COSMOS_TEST_ENDPOINT</c>) send neither; there the tests check
+/// (<c>x-test-documents-examined</c>), how many changes a batch logged to be able to roll back
+/// (<c>x-test-undo-entries</c>) and how many items the TTL purge before it looked at (<c>x-test-expiry-checked</c>).
+/// Other accounts (<c>COSMOS_TEST_ENDPOINT</c>) send neither; there the tests check
 /// only the results.
 /// </summary>
 public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<CosmosFixture>
@@ -20,7 +21,7 @@ public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<Cosmos
     private bool Counted => fixture.Target.IsTestServer;
 
     // 1,000 items in ten other partitions, written 100 to a batch (the most a batch takes).
-    private static async Task SeedElsewhereAsync(Container container)
+    private static async Task SeedElsewhereAsync(Container container, int? ttl = null)
     {
         for (var partition = 0; partition < Elsewhere / 100; partition++)
         {
@@ -28,7 +29,7 @@ public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<Cosmos
             var batch = container.CreateTransactionalBatch(new PartitionKey(pk));
             for (var i = 0; i < 100; i++)
             {
-                batch.CreateItem(new TestItem($"o{partition}-{i}", pk, Count: i));
+                batch.CreateItem(new TestItem($"o{partition}-{i}", pk, Count: i, Ttl: ttl));
             }
             using var response = await batch.ExecuteAsync();
             Assert.True(response.IsSuccessStatusCode, response.ErrorMessage);
@@ -91,6 +92,44 @@ public sealed class StoreCostTests(CosmosFixture fixture) : IClassFixture<Cosmos
             // removes and adds. The whole container (over 2,000 entries) must not be copied.
             Assert.InRange(Header(committed.Headers, "x-test-undo-entries"), 1, 4 * 2);
             Assert.InRange(Header(rolledBack.Headers, "x-test-undo-entries"), 1, 4 * 4);
+        }
+    }
+
+    [Fact]
+    public async Task The_ttl_purge_looks_only_at_items_whose_time_has_come()
+    {
+        // TTL on without a default, as the product's container: only items with a ttl of their own expire (the
+        // product's idempotency records and token revocations have one).
+        var container = await fixture.CreateContainerAsync(properties => properties.DefaultTimeToLive = -1);
+        await SeedElsewhereAsync(container, ttl: 3600);
+
+        using var beforeAnyExpiry = container.GetItemQueryIterator<int>(
+            "SELECT VALUE COUNT(1) FROM c", requestOptions: new QueryRequestOptions { PartitionKey = Tenant });
+        var first = await beforeAnyExpiry.ReadNextAsync();
+        await Feed.SeedAsync(container, new TestItem("short-lived", "tenant-a", Ttl: 1), new TestItem("renewed", "tenant-a", Ttl: 1));
+        await container.ReplaceItemAsync(new TestItem("renewed", "tenant-a", Ttl: 3600), "renewed", Tenant);
+        // Expiry is eventual (one-second resolution): wait for it, bounded.
+        var expired = false;
+        for (var attempt = 0; attempt < 120 && !expired; attempt++)
+        {
+            using var read = await container.ReadItemStreamAsync("short-lived", Tenant);
+            expired = read.StatusCode == HttpStatusCode.NotFound;
+            if (!expired)
+            {
+                await Task.Delay(500);
+            }
+        }
+        var remaining = await Feed.DrainAsync(container.GetItemQueryIterator<string>(
+            "SELECT VALUE c.id FROM c", requestOptions: new QueryRequestOptions { PartitionKey = Tenant }));
+
+        Assert.Equal([0], first);
+        Assert.True(expired, "The item with ttl 1 never expired.");
+        // The item written again with a longer ttl outlives the time its first version had.
+        Assert.Equal(["renewed"], remaining);
+        if (Counted)
+        {
+            // 1,000 items have a ttl, none is due: none is looked at.
+            Assert.Equal(0, Header(first.Headers, "x-test-expiry-checked"));
         }
     }
 }

@@ -6,7 +6,7 @@
 //  - queries scoped to the partition key header, OFFSET/LIMIT, paging with our own continuation,
 //  - queries in linear time (the package's compiled FROM/JOIN is quadratic in the number of documents), compiled once per text,
 //  - requests that cost time in their own size, not the container's (a batch rolls back from an undo log, a query
-//    scoped to a partition key looks at that partition's items only, the TTL purge at items with a ttl), and say
+//    scoped to a partition key looks at that partition's items only, the TTL purge at items whose ttl is up), and say
 //    what they cost in x-test-* response headers, so tests can check it without timing anything,
 //  - conditional patch (the package lower-cases the whole predicate, values included),
 //  - an atomic transactional batch (JSON in/out; the C# front end translates the SDK's HybridRow format),
@@ -53,21 +53,67 @@ const originalSet = Items.prototype._set;
 Items.prototype._set = function setWithLsn(data) {
   lastLsn += 1;
   lsnOf.set(data, lastLsn);
-  if (hasOwnTtl(data)) ownTtl(this).add(data._rid);
+  if (hasOwnTtl(data)) expiries(this).push({ expiresAt: data._ts + data.ttl, rid: data._rid, doc: data });
   return originalSet.call(this, data);
 };
 
-// The _rids of the items that were written with a `ttl` of their own, per container: with the default TTL at -1
-// (on, no default) only those can expire, so purging looks at them rather than at every item. A rid is dropped
-// when its item is gone or has no ttl any more; a stale rid (a rolled-back create) costs one lookup.
-const ownTtlRids = new WeakMap();
-function ownTtl(items) {
-  let rids = ownTtlRids.get(items);
-  if (!rids) {
-    rids = new Set();
-    ownTtlRids.set(items, rids);
+// The items written with a `ttl` of their own, per container, soonest expiry first: with the default TTL at -1
+// (on, no default) only those can expire, and purging looks only at those whose time has come. An entry is not
+// updated when its item changes: when its time comes it is dropped unless the item is still that very version
+// (rewritten, deleted or rolled back since, the item has an entry of its own or none).
+class ExpiryHeap {
+  constructor() {
+    this._entries = []; // a binary min-heap on expiresAt
   }
-  return rids;
+
+  get size() {
+    return this._entries.length;
+  }
+
+  peek() {
+    return this._entries[0];
+  }
+
+  push(entry) {
+    const entries = this._entries;
+    entries.push(entry);
+    for (let i = entries.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (entries[parent].expiresAt <= entries[i].expiresAt) break;
+      [entries[parent], entries[i]] = [entries[i], entries[parent]];
+      i = parent;
+    }
+  }
+
+  pop() {
+    const entries = this._entries;
+    const top = entries[0];
+    const last = entries.pop();
+    if (entries.length > 0) {
+      entries[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let least = i;
+        if (left < entries.length && entries[left].expiresAt < entries[least].expiresAt) least = left;
+        if (right < entries.length && entries[right].expiresAt < entries[least].expiresAt) least = right;
+        if (least === i) break;
+        [entries[least], entries[i]] = [entries[i], entries[least]];
+        i = least;
+      }
+    }
+    return top;
+  }
+}
+
+const expiryHeaps = new WeakMap();
+function expiries(items) {
+  let heap = expiryHeaps.get(items);
+  if (!heap) {
+    heap = new ExpiryHeap();
+    expiryHeaps.set(items, heap);
+  }
+  return heap;
 }
 
 function hasOwnTtl(doc) {
@@ -427,33 +473,30 @@ function documentsIn(collection, key) {
 // `ttl` (or else the default) is a positive number of seconds since its last write. Cosmos DB hides expired items
 // from every read at once and deletes them in the background; doing the delete before serving a request that
 // touches the container is indistinguishable to a client.
-// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own are looked at.
+// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own whose time has
+// come are looked at. Returns how many items were looked at (the x-test-expiry-checked header).
 function purgeExpired(collection) {
   const { defaultTtl } = collection.read();
-  if (typeof defaultTtl !== "number") return;
+  if (typeof defaultTtl !== "number") return 0;
   const now = Date.now() / 1000;
   const { documents } = collection;
-  const expired = doc => {
-    const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
-    return ttl > 0 && doc._ts + ttl <= now;
-  };
   if (defaultTtl > 0) {
-    for (const doc of allDocuments(collection)) {
-      if (expired(doc)) documents.delete(doc.id, documents._getPartition(doc));
+    const docs = allDocuments(collection);
+    for (const doc of docs) {
+      const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
+      if (ttl > 0 && doc._ts + ttl <= now) documents.delete(doc.id, documents._getPartition(doc));
     }
-    return;
+    return docs.length;
   }
-  const rids = ownTtl(documents);
-  for (const rid of [...rids]) {
+  const heap = expiries(documents);
+  let checked = 0;
+  while (heap.size > 0 && heap.peek().expiresAt <= now) {
+    const { rid, doc } = heap.pop();
+    checked += 1;
     const item = documents._data.get(rid);
-    const doc = item && item.read();
-    if (!doc || !hasOwnTtl(doc)) {
-      rids.delete(rid);
-    } else if (expired(doc)) {
-      documents.delete(doc.id, documents._getPartition(doc));
-      rids.delete(rid);
-    }
+    if (item && item.read() === doc) documents.delete(doc.id, documents._getPartition(doc));
   }
+  return checked;
 }
 
 function findDocument(collection, id, key) {
@@ -875,7 +918,7 @@ async function handleOverride(req, res, pathname) {
   if (match && req.method === "POST") {
     const collection = getCollection(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
     if (!collection) return { status: 404, body: errorBody(404, "The container does not exist.") };
-    purgeExpired(collection);
+    res.setHeader("x-test-expiry-checked", String(purgeExpired(collection)));
     const batch = await readJson(req);
     const { outcome, undoEntries } = handleBatch(collection, batch);
     res.setHeader("x-test-undo-entries", String(undoEntries));
@@ -886,7 +929,7 @@ async function handleOverride(req, res, pathname) {
   if (!match) return undefined;
   const collection = getCollection(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
   if (!collection) return { status: 404, body: errorBody(404, "The container does not exist.") };
-  purgeExpired(collection);
+  res.setHeader("x-test-expiry-checked", String(purgeExpired(collection)));
   const itemId = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
 
   if (itemId === undefined) {

@@ -6,11 +6,13 @@
 // (from /proc, Linux only), which other load on a shared machine disturbs much less. Not a test: nothing is asserted.
 //
 //   node tests/cosmos-test-server/bench/store-bench.js [--server path/to/server.js] [--others 0,10000,100000]
-//        [--seconds 2] [--repeat 3]
+//        [--seconds 2] [--repeat 3] [--ttl]
 //
 // Each figure is the best of --repeat runs of --seconds each (the highest rate, the lowest CPU time): on a shared
 // machine the noise only ever makes a run slower.
 //
+// --ttl gives the container TTL on (-1, as the product's) and the other documents a ttl of a day (as idempotency
+// records and token revocations have).
 // --server runs another version of server.js (e.g. `git show REV:tests/cosmos-test-server/server.js > /tmp/old.js`)
 // with this folder's node_modules, to compare before and after. Prints one line per measurement and a JSON summary.
 "use strict";
@@ -21,12 +23,13 @@ const path = require("path");
 const { spawn } = require("child_process");
 
 function parseArgs(argv) {
-  const args = { server: path.join(__dirname, "..", "server.js"), others: [0, 10000, 100000], seconds: 2, repeat: 3 };
+  const args = { server: path.join(__dirname, "..", "server.js"), others: [0, 10000, 100000], seconds: 2, repeat: 3, ttl: false };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === "--server") args.server = path.resolve(argv[(i += 1)]);
     else if (argv[i] === "--others") args.others = argv[(i += 1)].split(",").map(n => parseInt(n, 10));
     else if (argv[i] === "--seconds") args.seconds = parseFloat(argv[(i += 1)]);
     else if (argv[i] === "--repeat") args.repeat = parseInt(argv[(i += 1)], 10);
+    else if (argv[i] === "--ttl") args.ttl = true;
   }
   return args;
 }
@@ -92,7 +95,9 @@ async function seedOthers(port, from, to) {
   for (let start = from; start < to; start += 100) {
     const pk = `other-${Math.floor(start / 100)}`;
     const operations = [];
-    for (let i = start; i < Math.min(start + 100, to); i += 1) operations.push({ operationType: 0, resourceBody: doc(`o${i}`, pk, i) });
+    for (let i = start; i < Math.min(start + 100, to); i += 1) {
+      operations.push({ operationType: 0, resourceBody: { ...doc(`o${i}`, pk, i), ...(args.ttl ? { ttl: 86400 } : {}) } });
+    }
     const outcome = await batch(port, pk, operations);
     if (outcome.statusCode !== 200) throw new Error(`seed: ${JSON.stringify(outcome.results.find(r => r.statusCode >= 400))}`);
   }
@@ -137,7 +142,7 @@ async function main() {
   serverPid = child.pid;
   try {
     await request(port, "POST", "/dbs", { id: DB });
-    const created = await request(port, "POST", `/dbs/${DB}/colls`, { id: COLL, partitionKey: { paths: ["/pk"], kind: "Hash" } });
+    const created = await request(port, "POST", `/dbs/${DB}/colls`, { id: COLL, partitionKey: { paths: ["/pk"], kind: "Hash" }, ...(args.ttl ? { defaultTtl: -1 } : {}) });
     if (created.status !== 201) throw new Error(`create container: ${created.status}`);
     // The target partition: 20 documents, rewritten in place by the batches so its size stays the same.
     await batch(port, TARGET, Array.from({ length: 20 }, (_, i) => ({ operationType: 0, resourceBody: doc(`t${i}`, TARGET, i) })));
@@ -183,7 +188,7 @@ async function main() {
         + `rolled-back batch ${show(rolledBack)}, partition query ${show(query)}`);
       summary.push(line);
     }
-    console.log(JSON.stringify({ server: args.server, seconds: args.seconds, repeat: args.repeat, results: summary }));
+    console.log(JSON.stringify({ server: args.server, seconds: args.seconds, repeat: args.repeat, ttl: args.ttl, results: summary }));
   } finally {
     child.kill();
     agent.destroy();
