@@ -53,14 +53,14 @@ const originalSet = Items.prototype._set;
 Items.prototype._set = function setWithLsn(data) {
   lastLsn += 1;
   lsnOf.set(data, lastLsn);
-  if (hasOwnTtl(data)) expiries(this).push({ expiresAt: data._ts + data.ttl, rid: data._rid, doc: data });
+  if (hasOwnTtl(data)) expiries(this).push({ expiresAt: data._ts + data.ttl, rid: data._rid, lsn: lastLsn });
   return originalSet.call(this, data);
 };
 
 // The items written with a `ttl` of their own, per container, soonest expiry first: with the default TTL at -1
 // (on, no default) only those can expire, and purging looks only at those whose time has come. An entry is not
-// updated when its item changes: when its time comes it is dropped unless the item is still that very version
-// (rewritten, deleted or rolled back since, the item has an entry of its own or none).
+// updated when its item changes: when its time comes it is dropped unless the item is still that very version, by
+// its log sequence number (rewritten, deleted or rolled back since, the item has an entry of its own or none).
 class ExpiryHeap {
   constructor() {
     this._entries = []; // a binary min-heap on expiresAt
@@ -491,10 +491,11 @@ function purgeExpired(collection) {
   const heap = expiries(documents);
   let checked = 0;
   while (heap.size > 0 && heap.peek().expiresAt <= now) {
-    const { rid, doc } = heap.pop();
+    const { rid, lsn } = heap.pop();
     checked += 1;
     const item = documents._data.get(rid);
-    if (item && item.read() === doc) documents.delete(doc.id, documents._getPartition(doc));
+    const doc = item && item.read();
+    if (doc && lsnOf.get(doc) === lsn) documents.delete(doc.id, documents._getPartition(doc));
   }
   return checked;
 }
