@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.Azure.Cosmos;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using Xunit;
 
 namespace Receivables.Testing.Cosmos.Tests;
@@ -70,6 +72,56 @@ public sealed class BatchTests(CosmosFixture fixture) : IClassFixture<CosmosFixt
         var bAfter = await container.ReadItemAsync<TestItem>("b", Tenant);
         Assert.Equal(1, bAfter.Resource.Count);
         Assert.Equal(bBefore.ETag, bAfter.ETag);
+    }
+
+    // Every stored item as the store holds it (system properties included), one JSON text per item, by id.
+    private static async Task<List<string>> StoredAsync(Container container, PartitionKey? partition = null)
+    {
+        var items = await Feed.DrainAsync(container.GetItemQueryIterator<JObject>(
+            "SELECT * FROM c", requestOptions: new QueryRequestOptions { PartitionKey = partition }));
+        return [.. items.OrderBy(i => (string?)i["id"], StringComparer.Ordinal).Select(i => i.ToString(Formatting.None))];
+    }
+
+    // Every item's tags, items in the order the store lists them: without ORDER BY, `FROM t IN c.tags` shows it.
+    private static Task<List<string>> TagsInStoredOrderAsync(Container container, PartitionKey? partition = null) =>
+        Feed.DrainAsync(container.GetItemQueryIterator<string>(
+            "SELECT VALUE t FROM t IN c.tags", requestOptions: new QueryRequestOptions { PartitionKey = partition }));
+
+    [Fact]
+    public async Task A_rolled_back_batch_leaves_every_item_as_it_was_including_items_it_wrote_twice()
+    {
+        var container = await fixture.CreateContainerAsync();
+        await Feed.SeedAsync(container,
+            new TestItem("a1", "tenant-a", Count: 1, Tags: ["a1"]), new TestItem("a2", "tenant-a", Tags: ["a2"]),
+            new TestItem("a3", "tenant-a", Tags: ["a3"]), new TestItem("a4", "tenant-a", Tags: ["a4"]), new TestItem("b1", "tenant-b", Tags: ["b1"]));
+        var before = await StoredAsync(container);
+        var partitionBefore = await StoredAsync(container, Tenant);
+        var orderBefore = await TagsInStoredOrderAsync(container);
+        var partitionOrderBefore = await TagsInStoredOrderAsync(container, Tenant);
+
+        using var response = await container.CreateTransactionalBatch(Tenant)
+            .CreateItem(new TestItem("n1", "tenant-a"))
+            .ReplaceItem("a1", new TestItem("a1", "tenant-a", Count: 2, Tags: ["a1"]))
+            .PatchItem("a1", [PatchOperation.Increment("/count", 10)])
+            .DeleteItem("a2")
+            .UpsertItem(new TestItem("a3", "tenant-a", Status: "upserted", Tags: ["a3"]))
+            .UpsertItem(new TestItem("n2", "tenant-a"))
+            .ReplaceItem("n1", new TestItem("n1", "tenant-a", Count: 5))
+            .DeleteItem("n2")
+            .CreateItem(new TestItem("a2", "tenant-a", Status: "recreated", Tags: ["a2"]))
+            .CreateItem(new TestItem("a4", "tenant-a"))
+            .ExecuteAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.FailedDependency, 9), HttpStatusCode.Conflict], response.Select(r => r.StatusCode));
+        Assert.Equal(before, await StoredAsync(container));
+        Assert.Equal(partitionBefore, await StoredAsync(container, Tenant));
+        // Not even the order the store lists items in changes (a1, a2, a3 were rewritten, a2 deleted and re-created).
+        Assert.Equal(orderBefore, await TagsInStoredOrderAsync(container));
+        Assert.Equal(partitionOrderBefore, await TagsInStoredOrderAsync(container, Tenant));
+        // The next write carries on as if the batch never ran.
+        var created = await container.CreateItemAsync(new TestItem("n1", "tenant-a"), Tenant);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
     [Fact]

@@ -128,6 +128,14 @@ internal sealed class CompatibilityProxy : IDisposable
         context.Response.Headers["x-ms-activity-id"] = Guid.NewGuid().ToString();
         context.Response.Headers["x-ms-request-charge"] = results.Count.ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["x-ms-session-token"] = "0:-1#1";
+        // The store's own diagnostics (x-test-undo-entries: what the batch logged to be able to roll back).
+        foreach (var (name, values) in response.Headers)
+        {
+            if (name.StartsWith("x-test-", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers[name] = values.ToArray();
+            }
+        }
         using var payload = new MemoryStream();
         await BatchCodec.WriteResultsAsync(payload, results).ConfigureAwait(false);
         context.Response.ContentLength = payload.Length;

@@ -5,7 +5,9 @@
 //  - query plans (the .NET SDK on Linux asks the gateway for one before most queries),
 //  - queries scoped to the partition key header, OFFSET/LIMIT, paging with our own continuation,
 //  - queries in linear time (the package's compiled FROM/JOIN is quadratic in the number of documents), compiled once per text,
-//  - writes that cost time in their own size, not the container's (batch undo log, TTL purge of items with a ttl),
+//  - requests that cost time in their own size, not the container's (a batch rolls back from an undo log, a query
+//    scoped to a partition key looks at that partition's items only, the TTL purge at items whose ttl is up), and say
+//    what they cost in x-test-* response headers, so tests can check it without timing anything,
 //  - conditional patch (the package lower-cases the whole predicate, values included),
 //  - an atomic transactional batch (JSON in/out; the C# front end translates the SDK's HybridRow format),
 //  - an incremental change feed (the package returns everything once, then 304 forever),
@@ -51,21 +53,67 @@ const originalSet = Items.prototype._set;
 Items.prototype._set = function setWithLsn(data) {
   lastLsn += 1;
   lsnOf.set(data, lastLsn);
-  if (hasOwnTtl(data)) ownTtl(this).add(data._rid);
+  if (hasOwnTtl(data)) expiries(this).push({ expiresAt: data._ts + data.ttl, rid: data._rid, lsn: lastLsn });
   return originalSet.call(this, data);
 };
 
-// The _rids of the items that were written with a `ttl` of their own, per container: with the default TTL at -1
-// (on, no default) only those can expire, so purging looks at them rather than at every item. A rid is dropped
-// when its item is gone or has no ttl any more; a stale rid (a rolled-back create) costs one lookup.
-const ownTtlRids = new WeakMap();
-function ownTtl(items) {
-  let rids = ownTtlRids.get(items);
-  if (!rids) {
-    rids = new Set();
-    ownTtlRids.set(items, rids);
+// The items written with a `ttl` of their own, per container, soonest expiry first: with the default TTL at -1
+// (on, no default) only those can expire, and purging looks only at those whose time has come. An entry is not
+// updated when its item changes: when its time comes it is dropped unless the item is still that very version, by
+// its log sequence number (rewritten, deleted or rolled back since, the item has an entry of its own or none).
+class ExpiryHeap {
+  constructor() {
+    this._entries = []; // a binary min-heap on expiresAt
   }
-  return rids;
+
+  get size() {
+    return this._entries.length;
+  }
+
+  peek() {
+    return this._entries[0];
+  }
+
+  push(entry) {
+    const entries = this._entries;
+    entries.push(entry);
+    for (let i = entries.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (entries[parent].expiresAt <= entries[i].expiresAt) break;
+      [entries[parent], entries[i]] = [entries[i], entries[parent]];
+      i = parent;
+    }
+  }
+
+  pop() {
+    const entries = this._entries;
+    const top = entries[0];
+    const last = entries.pop();
+    if (entries.length > 0) {
+      entries[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let least = i;
+        if (left < entries.length && entries[left].expiresAt < entries[least].expiresAt) least = left;
+        if (right < entries.length && entries[right].expiresAt < entries[least].expiresAt) least = right;
+        if (least === i) break;
+        [entries[least], entries[i]] = [entries[i], entries[least]];
+        i = least;
+      }
+    }
+    return top;
+  }
+}
+
+const expiryHeaps = new WeakMap();
+function expiries(items) {
+  let heap = expiryHeaps.get(items);
+  if (!heap) {
+    heap = new ExpiryHeap();
+    expiryHeaps.set(items, heap);
+  }
+  return heap;
 }
 
 function hasOwnTtl(doc) {
@@ -85,6 +133,230 @@ Collections.prototype.replace = function replaceKeepingItems(data, original) {
   }
   return result;
 };
+
+// ---------------------------------------------------------------------------------------------------------------
+// The items of a container. The package keeps them in two Maps on its Documents object: `_data` (_rid -> item, in
+// write order) and `_index` (unique key -> _rid). Both are swapped here, through accessors on Documents.prototype
+// that the package's own constructor assigns through:
+//  - `_data` becomes an ItemTable: the same Map interface and order, and beside it the items of each partition (by
+//    the value at the first partition key path) in that same order, so a query scoped to a partition key looks at
+//    that partition's items only;
+//  - `_index` becomes a Map that logs its changes.
+// While a batch runs (the Documents' `_undo` is an array) every change to either logs what undoes it; a failed batch
+// runs the log newest first, which leaves both exactly as they were, order included, in time proportional to the
+// batch. The order matters: a query without ORDER BY over `FROM x IN c.list` lists items in stored order.
+
+const Documents = require("@vercel/cosmosdb-server/lib/account/documents").default;
+
+// What the first partition key path holds when it is an object or an array: no partition key value can name it.
+const UNNAMEABLE = Symbol("not a partition key value");
+
+// A Map of _rid -> item in write order (a new key goes last, an existing key keeps its place), kept as a ring of
+// nodes so that an undone delete puts the node back where it was; each node is also on the ring of its partition.
+class ItemTable {
+  constructor(owner) {
+    this._owner = owner;
+    this._nodes = new Map(); // key -> node { key, value, prev, next, part, pprev, pnext }
+    this._ring = {};
+    this._ring.prev = this._ring;
+    this._ring.next = this._ring;
+    this._partitions = new Map(); // partition value -> its ring's head { value, size, pprev, pnext }
+    this._path = null;
+  }
+
+  get size() {
+    return this._nodes.size;
+  }
+
+  has(key) {
+    return this._nodes.has(key);
+  }
+
+  get(key) {
+    const node = this._nodes.get(key);
+    return node ? node.value : undefined;
+  }
+
+  set(key, value) {
+    const node = this._nodes.get(key);
+    if (!node) {
+      const added = { key, value, part: this._part(this._partitionValue(value)) };
+      this._link(added, this._ring.prev, added.part.pprev);
+      this._log(() => this._unlink(added));
+      return this;
+    }
+    // (The package never sets an existing key: a replace deletes, then adds.)
+    const before = { value: node.value, part: node.part, pprev: node.pprev };
+    const part = this._part(this._partitionValue(value));
+    if (part !== node.part) this._move(node, part, this._partitionPredecessor(node, part));
+    node.value = value;
+    this._log(() => {
+      if (node.part !== before.part) this._move(node, before.part, before.pprev);
+      node.value = before.value;
+    });
+    return this;
+  }
+
+  delete(key) {
+    const node = this._nodes.get(key);
+    if (!node) return false;
+    const { prev, pprev } = node;
+    this._unlink(node);
+    this._log(() => this._link(node, prev, pprev));
+    return true;
+  }
+
+  clear() {
+    [...this.keys()].forEach(key => this.delete(key));
+  }
+
+  * entries() {
+    for (let node = this._ring.next; node !== this._ring; node = node.next) yield [node.key, node.value];
+  }
+
+  * keys() {
+    for (let node = this._ring.next; node !== this._ring; node = node.next) yield node.key;
+  }
+
+  * values() {
+    for (let node = this._ring.next; node !== this._ring; node = node.next) yield node.value;
+  }
+
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+
+  forEach(fn, thisArg) {
+    for (const [key, value] of this.entries()) fn.call(thisArg, value, key, this);
+  }
+
+  // The items whose first partition key path holds `value`, in the table's order.
+  * valuesIn(value) {
+    const part = this._partitions.get(value);
+    if (!part) return;
+    for (let node = part.pnext; node !== part; node = node.pnext) yield node.value;
+  }
+
+  _log(undo) {
+    if (this._owner._undo) this._owner._undo.push(undo);
+  }
+
+  // The value at the first partition key path, as the queries read it (partitionKeyPaths). The path is known only
+  // once the package's constructor has run, so it is looked up at the first write.
+  _partitionValue(item) {
+    if (!this._path) {
+      const paths = this._owner._partitionKeyPath && this._owner._partitionKeyPath.length ? this._owner._partitionKeyPath : ["/id"];
+      this._path = paths[0].slice(1).split("/");
+    }
+    const value = valueAt(item.read(), this._path);
+    return value !== null && typeof value === "object" ? UNNAMEABLE : value;
+  }
+
+  _part(value) {
+    const part = this._partitions.get(value);
+    if (part) return part;
+    const created = { value, size: 0 };
+    created.pprev = created;
+    created.pnext = created;
+    return created;
+  }
+
+  // Puts node on the table's ring after `prev` and on its partition's ring after `pprev`. Undoing a delete calls it
+  // with the neighbours the node had: newest first, they are where they were right after the delete.
+  _link(node, prev, pprev) {
+    node.prev = prev;
+    node.next = prev.next;
+    prev.next.prev = node;
+    prev.next = node;
+    this._linkInPart(node, pprev);
+    this._nodes.set(node.key, node);
+  }
+
+  _unlink(node) {
+    node.prev.next = node.next;
+    node.next.prev = node.prev;
+    this._unlinkFromPart(node);
+    this._nodes.delete(node.key);
+  }
+
+  _linkInPart(node, pprev) {
+    const { part } = node;
+    if (part.size === 0) this._partitions.set(part.value, part);
+    part.size += 1;
+    node.pprev = pprev;
+    node.pnext = pprev.pnext;
+    pprev.pnext.pprev = node;
+    pprev.pnext = node;
+  }
+
+  _unlinkFromPart(node) {
+    node.pprev.pnext = node.pnext;
+    node.pnext.pprev = node.pprev;
+    const { part } = node;
+    part.size -= 1;
+    if (part.size === 0) this._partitions.delete(part.value);
+  }
+
+  _move(node, part, pprev) {
+    this._unlinkFromPart(node);
+    node.part = part;
+    this._linkInPart(node, pprev);
+  }
+
+  // The node of `part` that comes last before `node` in the table's order, or the part's head.
+  _partitionPredecessor(node, part) {
+    for (let current = node.prev; current !== this._ring; current = current.prev) {
+      if (current.part === part) return current;
+    }
+    return part;
+  }
+}
+
+// The package's unique-key index (unique key -> _rid), with its changes logged during a batch.
+class LoggedIndex extends Map {
+  set(key, value) {
+    this._remember(key);
+    return super.set(key, value);
+  }
+
+  delete(key) {
+    this._remember(key);
+    return super.delete(key);
+  }
+
+  _remember(key) {
+    if (!this._owner || !this._owner._undo) return;
+    const had = super.has(key);
+    const value = super.get(key);
+    this._owner._undo.push(() => (had ? Map.prototype.set.call(this, key, value) : Map.prototype.delete.call(this, key)));
+  }
+}
+
+const ITEM_TABLE = Symbol("items");
+const UNIQUE_KEY_INDEX = Symbol("unique keys");
+Object.defineProperty(Documents.prototype, "_data", {
+  configurable: true,
+  get() {
+    return this[ITEM_TABLE];
+  },
+  set(map) {
+    const table = new ItemTable(this);
+    if (map) for (const [key, value] of map) table.set(key, value);
+    this[ITEM_TABLE] = table;
+  }
+});
+Object.defineProperty(Documents.prototype, "_index", {
+  configurable: true,
+  get() {
+    return this[UNIQUE_KEY_INDEX];
+  },
+  set(map) {
+    const index = new LoggedIndex();
+    if (map) for (const [key, value] of map) Map.prototype.set.call(index, key, value);
+    index._owner = this;
+    this[UNIQUE_KEY_INDEX] = index;
+  }
+});
 
 // The account document advertises the endpoint clients should use: the TLS front end, not this process.
 let account;
@@ -180,37 +452,52 @@ function allDocuments(collection) {
   return [...collection.documents._data.values()].map(item => item.read());
 }
 
+// The stored documents a request scoped to `key` (or to nothing: the whole container) has to look at: with a key,
+// only the items of its partition (the ItemTable keeps them apart by the first path's value), of which those that
+// match the rest of a hierarchical key. `examined` is how many were looked at (the x-test-documents-examined header).
+function documentsIn(collection, key) {
+  if (!key || key.length === 0) {
+    const docs = allDocuments(collection);
+    return { docs, examined: docs.length };
+  }
+  // PartitionKey.None ([{}]) names the items with no value at the path; no other object names any item.
+  const first = key[0];
+  const isObject = first !== null && typeof first === "object";
+  if (isObject && Object.keys(first).length > 0) return { docs: [], examined: 0 };
+  const candidates = [...collection.documents._data.valuesIn(isObject ? undefined : first)];
+  const docs = candidates.map(item => item.read()).filter(doc => inPartition(collection, doc, key));
+  return { docs, examined: candidates.length };
+}
+
 // Time to live: an item expires when the container has a default TTL (-1 = on, no default) and the item's own
 // `ttl` (or else the default) is a positive number of seconds since its last write. Cosmos DB hides expired items
 // from every read at once and deletes them in the background; doing the delete before serving a request that
 // touches the container is indistinguishable to a client.
-// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own are looked at.
+// Only a positive default makes every item a candidate; otherwise only items with a ttl of their own whose time has
+// come are looked at. Returns how many items were looked at (the x-test-expiry-checked header).
 function purgeExpired(collection) {
   const { defaultTtl } = collection.read();
-  if (typeof defaultTtl !== "number") return;
+  if (typeof defaultTtl !== "number") return 0;
   const now = Date.now() / 1000;
   const { documents } = collection;
-  const expired = doc => {
-    const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
-    return ttl > 0 && doc._ts + ttl <= now;
-  };
   if (defaultTtl > 0) {
-    for (const doc of allDocuments(collection)) {
-      if (expired(doc)) documents.delete(doc.id, documents._getPartition(doc));
+    const docs = allDocuments(collection);
+    for (const doc of docs) {
+      const ttl = typeof doc.ttl === "number" ? doc.ttl : defaultTtl;
+      if (ttl > 0 && doc._ts + ttl <= now) documents.delete(doc.id, documents._getPartition(doc));
     }
-    return;
+    return docs.length;
   }
-  const rids = ownTtl(documents);
-  for (const rid of [...rids]) {
+  const heap = expiries(documents);
+  let checked = 0;
+  while (heap.size > 0 && heap.peek().expiresAt <= now) {
+    const { rid, lsn } = heap.pop();
+    checked += 1;
     const item = documents._data.get(rid);
     const doc = item && item.read();
-    if (!doc || !hasOwnTtl(doc)) {
-      rids.delete(rid);
-    } else if (expired(doc)) {
-      documents.delete(doc.id, documents._getPartition(doc));
-      rids.delete(rid);
-    }
+    if (doc && lsnOf.get(doc) === lsn) documents.delete(doc.id, documents._getPartition(doc));
   }
+  return checked;
 }
 
 function findDocument(collection, id, key) {
@@ -347,7 +634,7 @@ function servedOrders(collection) {
 function runQuery(collection, spec, key) {
   const { text, offset, limit } = splitOffsetLimit(spec.query, spec.parameters);
   const query = compileQuery(text);
-  const docs = allDocuments(collection).filter(doc => !key || inPartition(collection, doc, key));
+  const { docs, examined } = documentsIn(collection, key);
   const parent = collection.read();
   let result;
   try {
@@ -360,14 +647,15 @@ function runQuery(collection, spec, key) {
     err.badRequest = true;
     throw err;
   }
-  return limit === null ? result.slice(offset) : result.slice(offset, offset + limit);
+  return { result: limit === null ? result.slice(offset) : result.slice(offset, offset + limit), examined };
 }
 
 const CONTINUATION_PREFIX = "cts:";
 
 function handleQuery(req, res, collection, spec) {
   const key = partitionKeyFromHeader(req.headers["x-ms-documentdb-partitionkey"]);
-  const all = runQuery(collection, spec, key);
+  const { result: all, examined } = runQuery(collection, spec, key);
+  res.setHeader("x-test-documents-examined", String(examined));
   const continuation = req.headers["x-ms-continuation"];
   const start = continuation && continuation.startsWith(CONTINUATION_PREFIX)
     ? parseInt(continuation.slice(CONTINUATION_PREFIX.length), 10)
@@ -488,8 +776,9 @@ async function handlePatch(req, collection, id) {
 //     minimalReturnPreference }] }
 // Output: { statusCode, results: [{ statusCode, eTag, resourceBody }] }.
 // Node runs one request at a time to completion, and the whole batch runs synchronously, so no other request
-// sees its intermediate state. On the first failing operation the container's item maps are restored to their
-// state before the batch: items, ETags, timestamps and resource ids come back exactly as they were.
+// sees its intermediate state. On the first failing operation the batch's undo log restores the container's item
+// maps to their state before the batch: items, ETags, timestamps, resource ids and stored order come back exactly
+// as they were. The response's x-test-undo-entries header says how many changes were logged.
 
 const OperationType = { Create: 0, Patch: 1, Read: 2, Delete: 4, Replace: 5, Upsert: 20 };
 const WRITE_OPERATIONS = new Set([OperationType.Create, OperationType.Patch, OperationType.Delete, OperationType.Replace, OperationType.Upsert]);
@@ -533,46 +822,23 @@ function runBatchOperation(collection, batchKey, op) {
   }
 }
 
-// An undo log for one of the container's item maps: the value each key had before the batch first changed it, so a
-// failed batch puts back exactly what it touched (copying the whole container up front cost time in its size).
-function journal(map) {
-  const before = new Map();
-  const remember = key => {
-    if (!before.has(key)) before.set(key, { had: Map.prototype.has.call(map, key), value: Map.prototype.get.call(map, key) });
-  };
-  map.set = function set(key, value) {
-    remember(key);
-    return Map.prototype.set.call(map, key, value);
-  };
-  map.delete = function remove(key) {
-    remember(key);
-    return Map.prototype.delete.call(map, key);
-  };
-  return {
-    restore() {
-      before.forEach(({ had, value }, key) => {
-        if (had) Map.prototype.set.call(map, key, value);
-        else Map.prototype.delete.call(map, key);
-      });
-    },
-    close() {
-      delete map.set;
-      delete map.delete;
-    }
-  };
-}
-
+// Runs a batch with the container's undo log on (see ItemTable): a failed batch undoes its own changes, newest
+// first, so rolling back costs time in the batch's size, not the container's. Returns the outcome and how many
+// changes were logged (the x-test-undo-entries header, which tests use to check that cost without timing anything).
 function handleBatch(collection, batch) {
   const documents = collection.documents;
   const ridCount = documents._ridCount;
-  const journals = [journal(documents._data), journal(documents._index)];
+  const undo = [];
+  documents._undo = undo;
   try {
-    return runBatch(collection, batch, () => {
-      journals.forEach(j => j.restore());
+    const outcome = runBatch(collection, batch, () => {
+      documents._undo = null;
+      for (let i = undo.length - 1; i >= 0; i -= 1) undo[i]();
       documents._ridCount = ridCount;
     });
+    return { outcome, undoEntries: undo.length };
   } finally {
-    journals.forEach(j => j.close());
+    documents._undo = null;
   }
 }
 
@@ -621,8 +887,10 @@ function handleChangeFeed(req, res, collection) {
   const ifModifiedSince = req.headers["if-modified-since"];
   const sinceTs = ifModifiedSince && !ifNoneMatch ? Date.parse(ifModifiedSince) / 1000 : null;
   const maxItemCount = parseInt(req.headers["x-ms-max-item-count"] || "-1", 10);
-  let changes = allDocuments(collection)
-    .filter(doc => lsnOf.get(doc) > since && (!key || inPartition(collection, doc, key)) && (sinceTs === null || doc._ts >= sinceTs))
+  const { docs, examined } = documentsIn(collection, key);
+  res.setHeader("x-test-documents-examined", String(examined));
+  let changes = docs
+    .filter(doc => lsnOf.get(doc) > since && (sinceTs === null || doc._ts >= sinceTs))
     .sort((a, b) => lsnOf.get(a) - lsnOf.get(b));
   if (maxItemCount > 0) changes = changes.slice(0, maxItemCount);
   if (changes.length === 0) {
@@ -651,9 +919,10 @@ async function handleOverride(req, res, pathname) {
   if (match && req.method === "POST") {
     const collection = getCollection(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
     if (!collection) return { status: 404, body: errorBody(404, "The container does not exist.") };
-    purgeExpired(collection);
+    res.setHeader("x-test-expiry-checked", String(purgeExpired(collection)));
     const batch = await readJson(req);
-    const outcome = handleBatch(collection, batch);
+    const { outcome, undoEntries } = handleBatch(collection, batch);
+    res.setHeader("x-test-undo-entries", String(undoEntries));
     return { status: 200, body: outcome };
   }
 
@@ -661,7 +930,7 @@ async function handleOverride(req, res, pathname) {
   if (!match) return undefined;
   const collection = getCollection(decodeURIComponent(match[1]), decodeURIComponent(match[2]));
   if (!collection) return { status: 404, body: errorBody(404, "The container does not exist.") };
-  purgeExpired(collection);
+  res.setHeader("x-test-expiry-checked", String(purgeExpired(collection)));
   const itemId = match[3] === undefined ? undefined : decodeURIComponent(match[3]);
 
   if (itemId === undefined) {
