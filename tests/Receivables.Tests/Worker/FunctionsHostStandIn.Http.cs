@@ -34,6 +34,12 @@ public sealed partial class FunctionsHostStandIn
     /// <summary>A client of the HTTP front, as a client of the Functions host: base address http://127.0.0.1:port/.</summary>
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>
+    /// Test-only misrouting: when set, requests are forwarded to this path (query kept) instead of their own, while the
+    /// InvocationRequest still names the matched function: what the host meets when the worker does not map a URL.
+    /// </summary>
+    public string? ForwardedPathOverride { get; set; }
+
     /// <summary>How long one HTTP invocation may take, both halves.</summary>
     public TimeSpan InvocationTimeout { get; set; } = DefaultInvocationTimeout;
 
@@ -82,7 +88,7 @@ public sealed partial class FunctionsHostStandIn
         catch (WorkerProtocolException e)
         {
             await timeout.CancelAsync();
-            await ObserveAsync(answer);
+            Note($"front: {target} <- worker {await ObserveAsync(answer)}");
             await StandInErrorAsync(context, e.Message);
             return;
         }
@@ -92,7 +98,7 @@ public sealed partial class FunctionsHostStandIn
             // The worker answers the forwarded request even when the function failed (200, empty body); only the
             // InvocationResponse says so, and the host makes it a 500.
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
-            await ObserveAsync(answer);
+            Note($"front: {target} <- worker {await ObserveAsync(answer)}");
             Note($"front: {target} -> 500, invocation {result.Result?.Status}: {result.Result?.Exception?.Message}");
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             return;
@@ -126,7 +132,7 @@ public sealed partial class FunctionsHostStandIn
     private HttpRequestMessage Forward(HttpContext context, string invocationId)
     {
         var request = context.Request;
-        var forwarded = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(WorkerHttpUri, request.Path.Value + request.QueryString.Value));
+        var forwarded = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(WorkerHttpUri, (ForwardedPathOverride ?? request.Path.Value) + request.QueryString.Value));
         var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
         if (hasBody) forwarded.Content = new StreamContent(request.Body);
         else if (request.ContentLength == 0) forwarded.Content = new ByteArrayContent([]);
@@ -143,15 +149,17 @@ public sealed partial class FunctionsHostStandIn
         return forwarded;
     }
 
-    private static async Task ObserveAsync(Task<HttpResponseMessage> answer)
+    /// <summary>How the forwarded request ended, for the transcript; its answer is not passed on.</summary>
+    private static async Task<string> ObserveAsync(Task<HttpResponseMessage> answer)
     {
         try
         {
-            (await answer).Dispose();
+            using var response = await answer;
+            return $"{(int)response.StatusCode}, {response.Content.Headers.ContentLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} bytes (not passed on)";
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
-            // Cancelled with the invocation.
+            return $"no answer: {e.GetType().Name}: {e.Message}";
         }
     }
 
