@@ -210,10 +210,17 @@ public sealed partial class FunctionsHostStandIn : IAsyncDisposable
         worker.ErrorDataReceived += (_, e) => { if (e.Data is not null) Note("[worker err] " + e.Data); };
         worker.Exited += (_, _) => _ = Task.Run(async () =>
         {
-            // Let the output readers drain before anyone reads the transcript.
-            await worker.WaitForExitAsync();
-            Note($"worker exited with code {worker.ExitCode}");
-            exited.TrySetResult(worker.ExitCode);
+            try
+            {
+                // Let the output readers drain before anyone reads the transcript.
+                await worker.WaitForExitAsync();
+                Note($"worker exited with code {worker.ExitCode}");
+                exited.TrySetResult(worker.ExitCode);
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
+                exited.TrySetResult(-1);
+            }
         });
         worker.Start();
         worker.BeginOutputReadLine();
@@ -413,6 +420,7 @@ public sealed partial class FunctionsHostStandIn : IAsyncDisposable
                 {
                     // It exited meanwhile.
                 }
+                await Task.WhenAny(exited.Task, Task.Delay(TimeSpan.FromSeconds(5)));
             }
         }
         outbound.Writer.TryComplete();
