@@ -26,8 +26,39 @@ public sealed partial class FunctionsHostStandIn
 
     private static readonly HashSet<string> NotReturned = new(StringComparer.OrdinalIgnoreCase) { "Connection", "Keep-Alive", "Transfer-Encoding" };
 
-    // As the host's proxy: no redirects followed, no cookies kept, no decompression.
-    private readonly HttpMessageInvoker forwarder = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false });
+    private HttpMessageInvoker? forwarder;
+
+    /// <summary>
+    /// As the host's proxy (DefaultHttpProxyService): no redirects followed, no cookies kept, and a request the worker's
+    /// listener refuses is tried again (RetryProxyHandler), because the worker may report its HttpUri before that
+    /// listener accepts connections (seen here: the first request of a fresh worker refused).
+    /// </summary>
+    private HttpMessageInvoker Forwarder => forwarder ??= new HttpMessageInvoker(
+        new RetryingForward(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, UseProxy = false }, Note));
+
+    /// <summary>The host's RetryProxyHandler: up to 10 attempts on a connection failure, 50 ms apart doubling up to 250 ms.</summary>
+    private sealed class RetryingForward(HttpMessageHandler inner, Action<string> note) : DelegatingHandler(inner)
+    {
+        public const int MaxAttempts = 10;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var delay = 50;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await base.SendAsync(request, cancellationToken);
+                }
+                catch (HttpRequestException e) when (attempt < MaxAttempts)
+                {
+                    note($"front: forwarding {request.Method} {request.RequestUri?.PathAndQuery} failed ({e.Message}); attempt {attempt + 1} of {MaxAttempts} in {delay} ms");
+                    await Task.Delay(delay, cancellationToken);
+                    delay = Math.Min(delay * 2, 250);
+                }
+            }
+        }
+    }
 
     private WebApplication? front;
 
@@ -79,7 +110,7 @@ public sealed partial class FunctionsHostStandIn
         timeout.CancelAfter(InvocationTimeout);
         using var forwarded = Forward(context, invocation.InvocationId);
         // Both at once, as the host: the request to the worker's listener, and the InvocationRequest.
-        var answer = forwarder.SendAsync(forwarded, timeout.Token);
+        var answer = Forwarder.SendAsync(forwarded, timeout.Token);
         InvocationResponse result;
         try
         {

@@ -425,7 +425,7 @@ public sealed partial class FunctionsHostStandIn : IAsyncDisposable
         }
         outbound.Writer.TryComplete();
         Http?.Dispose();
-        forwarder.Dispose();
+        forwarder?.Dispose();
         if (front is not null) await front.DisposeAsync();
         if (grpc is not null) await grpc.DisposeAsync();
         process?.Dispose();
