@@ -226,6 +226,9 @@ internal static partial class BadInputBenchmark
             Console.WriteLine($"FAIL answer over 64 KB: \"{group.Key}\" on {group.Count()} route(s), up to {first.Bytes:N0} B ({first.Status}): {first.Excerpt}…");
             Console.WriteLine($"     {string.Join("; ", group.Select(r => r.Route))}");
         }
+        // Bad bodies answered 2xx: the route ignores its body (an action such as verify) or took the case as valid.
+        foreach (var group in results.Where(r => r.Status is >= 200 and < 300 && (r.Route.StartsWith("POST", StringComparison.Ordinal) || r.Route.StartsWith("PUT", StringComparison.Ordinal) || r.Route.StartsWith("PATCH", StringComparison.Ordinal))).GroupBy(r => r.Route))
+            Console.WriteLine($"NOTE {group.Count()} bad bodies answered 2xx by {group.Key}: {string.Join("; ", group.Select(r => r.Case).Take(4))}{(group.Count() > 4 ? "; …" : "")}");
         foreach (var r in firstTries)
             Console.WriteLine($"NOTE no answer at first, {(results.FirstOrDefault(x => x.Route == r.Route && x.Case == r.Case) is { Status: > 0 } again ? $"{again.Status} on a new connection" : "none on a new connection either")}: {r.Route} — {r.Case}: {r.Error}");
         foreach (var r in noAnswer)
