@@ -211,6 +211,8 @@ internal static partial class BadInputBenchmark
         var p99 = Percentile(0.99);
 
         Console.WriteLine($"Largest answer: {largest.Bytes:N0} bytes ({largest.Status}) — {largest.Route} — {largest.Case}");
+        if (results.Where(r => r.Case != largest.Case).MaxBy(r => r.Bytes) is { } next)
+            Console.WriteLine($"Largest answer to any other case: {next.Bytes:N0} bytes ({next.Status}) — {next.Route} — {next.Case}");
         Console.WriteLine($"Latency: p50 {p50:N1} ms, p99 {p99:N1} ms, max {sorted[^1]:N1} ms");
         Console.WriteLine("Slowest 5:");
         foreach (var r in results.OrderByDescending(r => r.Ms).Take(5))
