@@ -19,6 +19,14 @@ if (args is ["sweep", ..])
     return;
 }
 
+// badinput: every route over real HTTP to Kestrel with bad bodies up to the size limit and bad query strings; fails on
+// any 5xx, any answer over 64 KB or a p99 over 1 s (issue 10). BENCH_ONLY=<text> picks routes by "METHOD template".
+if (args is ["badinput", ..])
+{
+    Environment.ExitCode = await BadInputBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // index [policy-before.json]: the 10-line invoice's stored size and index terms (IndexCost), and with a previous
 // policy file, the same document as the previous version stored it (without the listing copy) under that policy.
 var indexOnly = args is ["index", ..];
