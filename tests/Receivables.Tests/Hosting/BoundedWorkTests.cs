@@ -43,6 +43,29 @@ public sealed class BoundedWorkTests(ApiHost api)
         Assert.Contains("at most 1000 items", issue["msg"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task a_huge_unknown_key_is_not_echoed_whole()
+    {
+        // The bad-input benchmark's find: a body whose only key was 1 MiB long came back in loc, a 1 MiB answer.
+        var key = new string('k', 900_000);
+        var (status, text) = await PostRawAsync("/v1/auth/token", "{\"" + key + "\":1}", entity: null);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.True(text.Length < 8 * 1024, $"{text.Length} characters");
+        var echoed = Detail(text).Select(i => i!["loc"]!.AsArray().Last()!.GetValue<string>()).Single(l => l.StartsWith("kkk", StringComparison.Ordinal));
+        Assert.Equal(new string('k', 200) + "…", echoed);
+    }
+
+    [Fact]
+    public async Task a_body_over_the_limit_closes_the_connection_it_was_not_read_from()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var json = "{\"memo\":\"" + new string('m', 1_100_000) + "\"}";
+        using var response = await api.SendAsync(HttpMethod.Post, "/v1/receivables", json, w.Entity, configure: r =>
+            r.Content = new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.True(response.Headers.ConnectionClose, "413 without Connection: close");
+    }
+
     [Theory]
     [InlineData(HttpMethodKind.Post)]
     [InlineData(HttpMethodKind.Put)]
