@@ -25,6 +25,13 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         var requestId = Guid.NewGuid().ToString("N");
         var headers = http.Response.Headers;
         headers[RequestIdHeader] = requestId;
+        // A body the route did not read to its end (one it takes none of, or one refused midway) leaves the connection
+        // unable to carry another request: the answer says it closes, or a client reusing it fails its next request.
+        http.Response.OnStarting(() =>
+        {
+            if (RequestBody.LeftUnread(http.Request)) headers.Connection = "close";
+            return Task.CompletedTask;
+        });
         // Every store call of the request gets this token: a slow, frozen or throttling store ends in a 503, not a hang.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(limits.RequestDeadline);
@@ -61,9 +68,6 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         {
             if (e.Status == StatusCodes.Status401Unauthorized) headers.WWWAuthenticate = "Bearer";
             if (e.RetryAfter is { } wait) headers.RetryAfter = RetryAfterSeconds(wait);
-            // The body was not read to its end: the connection cannot carry another request, so say it closes (else a
-            // client reusing it fails its next request on a connection Kestrel then drops).
-            if (e.Status == StatusCodes.Status413PayloadTooLarge) headers.Connection = "close";
             return ApiResponse.Error(e.Status, e.Message, e.Type);
         }
         catch (ValidationException e)
@@ -102,7 +106,6 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             // The host refused the request itself while the body was read: too large (413), too slow (408), malformed
             // (400). The client's fault, so its own status in the spec's error shape, not a 500 and an error entry.
             LogRefused(log, route.Name, requestId, e.StatusCode, e.Message);
-            if (e.StatusCode == StatusCodes.Status413PayloadTooLarge) headers.Connection = "close";
             return ApiResponse.Error(e.StatusCode, e.StatusCode switch
             {
                 StatusCodes.Status413PayloadTooLarge => RequestBody.TooLargeMessage,

@@ -165,6 +165,11 @@ public static partial class RequestBody
         return bytes;
     }
 
+    /// <summary>Whether the request came with a body that was not read to its end (see <see cref="ReadBytesAsync"/>).</summary>
+    internal static bool LeftUnread(HttpRequest request) =>
+        !request.HttpContext.Items.ContainsKey(ReadKey)
+        && (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase)));
+
     private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes) throw TooLarge();
