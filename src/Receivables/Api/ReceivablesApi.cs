@@ -27,11 +27,15 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         headers[RequestIdHeader] = requestId;
         // A body the route did not read to its end (one it takes none of, or one refused midway) leaves the connection
         // unable to carry another request: the answer says it closes, or a client reusing it fails its next request.
-        http.Response.OnStarting(() =>
+        // Only requests with a body pay for the callback: most (every GET) have none.
+        if (RequestBody.HasBody(http.Request))
         {
-            if (RequestBody.LeftUnread(http.Request)) headers.Connection = "close";
-            return Task.CompletedTask;
-        });
+            http.Response.OnStarting(() =>
+            {
+                if (RequestBody.LeftUnread(http.Request)) headers.Connection = "close";
+                return Task.CompletedTask;
+            });
+        }
         // Every store call of the request gets this token: a slow, frozen or throttling store ends in a 503, not a hang.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         deadline.CancelAfter(limits.RequestDeadline);

@@ -165,10 +165,12 @@ public static partial class RequestBody
         return bytes;
     }
 
-    /// <summary>Whether the request came with a body that was not read to its end (see <see cref="ReadBytesAsync"/>).</summary>
-    internal static bool LeftUnread(HttpRequest request) =>
-        !request.HttpContext.Items.ContainsKey(ReadKey)
-        && (request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>Whether the request carries a body at all (announced with a length, or chunked).</summary>
+    internal static bool HasBody(HttpRequest request) =>
+        request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether the body of a request that has one was not read to its end (see <see cref="ReadBytesAsync"/>).</summary>
+    internal static bool LeftUnread(HttpRequest request) => !request.HttpContext.Items.ContainsKey(ReadKey);
 
     private static async Task<ReadOnlyMemory<byte>> ReadBoundedAsync(HttpRequest request, CancellationToken ct)
     {

@@ -54,6 +54,16 @@ public abstract class ThrottleClient
 
     protected Task<HttpResponseMessage> WrongSecretAsync(string source, Guid clientId) => SignInAsync(source, clientId, "a-wrong-guess-" + Guid.NewGuid());
 
+    /// <summary><paramref name="count"/> wrong secrets from one address, each still answered 401.</summary>
+    protected async Task WrongSecretsAsync(string source, Guid clientId, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            using var wrong = await WrongSecretAsync(source, clientId);
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+    }
+
     protected static async Task AssertThrottledAsync(HttpResponseMessage response, int retryAfterSeconds)
     {
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
@@ -79,11 +89,7 @@ public sealed class CredentialThrottleTests(LockoutHost api) : ThrottleClient, I
     [Fact]
     public async Task an_address_past_its_wrong_secrets_is_429_with_retry_after_even_with_the_right_secret()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            using var wrong = await WrongSecretAsync("127.0.10.1", ApiHost.ClientA);
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
+        await WrongSecretsAsync("127.0.10.1", ApiHost.ClientA, 5);
         using (var sixth = await WrongSecretAsync("127.0.10.1", ApiHost.ClientA)) await AssertThrottledAsync(sixth, 1200);
         // The secret is not even looked at: an answer would tell a guesser whether its guess was right.
         using (var right = await SignInAsync("127.0.10.1", ApiHost.ClientA, ApiHost.SecretA)) await AssertThrottledAsync(right, 1200);
@@ -98,11 +104,8 @@ public sealed class CredentialThrottleTests(LockoutHost api) : ThrottleClient, I
     [Fact]
     public async Task made_up_client_ids_count_against_the_address()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            using var wrong = await WrongSecretAsync("127.0.11.1", Guid.NewGuid());
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
+        // A new made-up id each time: none of them has a bucket of its own.
+        for (var i = 0; i < 5; i++) await WrongSecretsAsync("127.0.11.1", Guid.NewGuid(), 1);
         using var next = await WrongSecretAsync("127.0.11.1", Guid.NewGuid());
         await AssertThrottledAsync(next, 1200);
     }
@@ -127,11 +130,7 @@ public sealed class CredentialThrottleTests(LockoutHost api) : ThrottleClient, I
 
         // An attacker with ten addresses uses up each one's five guesses: 50 wrong secrets for client B.
         for (var address = 1; address <= 10; address++)
-            for (var i = 0; i < 5; i++)
-            {
-                using var wrong = await WrongSecretAsync($"127.0.14.{address}", ApiHost.ClientB);
-                Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-            }
+            await WrongSecretsAsync($"127.0.14.{address}", ApiHost.ClientB, 5);
 
         // Client B is now refused from any address that has not signed in as it, a fresh one included...
         using (var fresh = await WrongSecretAsync("127.0.15.1", ApiHost.ClientB)) await AssertThrottledAsync(fresh, 120);
@@ -157,11 +156,7 @@ public sealed class CredentialThrottleRefillTests(QuickRefillHost api) : Throttl
     [Fact]
     public async Task a_throttled_address_gets_one_attempt_back_after_retry_after()
     {
-        for (var i = 0; i < 2; i++)
-        {
-            using var wrong = await WrongSecretAsync("127.0.20.1", ApiHost.ClientA);
-            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
-        }
+        await WrongSecretsAsync("127.0.20.1", ApiHost.ClientA, 2);
         using (var third = await WrongSecretAsync("127.0.20.1", ApiHost.ClientA)) await AssertThrottledAsync(third, 1);
 
         // Not a timing assertion: the wait is what Retry-After asked for, with room for the limiter's timer tick.
