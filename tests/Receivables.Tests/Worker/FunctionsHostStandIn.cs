@@ -152,6 +152,9 @@ public sealed partial class FunctionsHostStandIn : IAsyncDisposable
         }
         Note($"<- {loads.Count} FunctionLoadResponse Success");
         Functions = functions;
+        // The worker reports HttpUri before its own listener is bound (seen here: a WorkerTerminate sent in that gap
+        // crashed the worker, exit 134, in Kestrel's BindAsync). Ready means that listener accepts connections too.
+        await WaitForWorkerHttpAsync(Left());
         StartupTime = clock.Elapsed - started;
 
         front = BuildServer(HttpProtocols.Http1AndHttp2, services => services.AddRouting());
@@ -159,6 +162,29 @@ public sealed partial class FunctionsHostStandIn : IAsyncDisposable
         await front.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri(front.Urls.Single()), Timeout = DefaultInvocationTimeout + TimeSpan.FromSeconds(10) };
         Note($"ready in {StartupTime.TotalMilliseconds:0} ms; HTTP front at {Http.BaseAddress}, worker HTTP at {WorkerHttpUri}");
+    }
+
+    private async Task WaitForWorkerHttpAsync(TimeSpan timeout)
+    {
+        var until = clock.Elapsed + timeout;
+        for (var wait = TimeSpan.FromMilliseconds(20); ; wait = TimeSpan.FromMilliseconds(Math.Min(wait.TotalMilliseconds * 2, 250)))
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                await probe.ConnectAsync(WorkerHttpUri.Host, WorkerHttpUri.Port);
+                Note("worker HTTP accepts connections");
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (clock.Elapsed < until)
+            {
+                await Task.Delay(wait);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw Failure($"the worker's HTTP listener {WorkerHttpUri} refused connections until the start timeout: {e.Message}");
+            }
+        }
     }
 
     private static WebApplication BuildServer(HttpProtocols protocols, Action<IServiceCollection> services)
