@@ -83,6 +83,10 @@ public abstract class Receivable : StoredDocument
     [StorageOnly]
     public References Refs { get; set; } = new();
 
+    /// <summary>Which revision of the printed document is current and which revisions have PDFs stored.</summary>
+    [StorageOnly]
+    public PdfRevisions Pdf { get; set; } = new();
+
     /// <summary>Derived on every write, never read back: what lists sort and filter on (<see cref="ReceivableListing"/>).</summary>
     [StorageOnly]
     public ReceivableListing Listing => ReceivableListing.Of(this);
@@ -101,6 +105,21 @@ public sealed class References
     public Guid? EntityBankAccountId { get; set; }
     public Guid? EntityVatIdId { get; set; }
     public Guid? PaymentTermsId { get; set; }
+}
+
+/// <summary>
+/// The PDF state of a document. Issue makes revision 1; every later change to what the PDF prints (a payment link's
+/// QR code, a paid stamp, a quote's signature) calls <see cref="Revise"/>. A stored PDF is never rewritten: each
+/// revision is its own file, and <see cref="Rendered"/> lists the revisions whose files exist.
+/// </summary>
+public sealed class PdfRevisions
+{
+    public int Current { get; set; }
+    public List<int> Rendered { get; set; } = [];
+
+    public void Revise() => Current++;
+
+    public bool IsRendered => Current > 0 && Rendered.Contains(Current);
 }
 
 /// <summary>Invoice-only fields (spec 4.2).</summary>
