@@ -81,7 +81,7 @@ public sealed class PaymentLinkTests(ApiHost api)
         var paid = (await w.IssuedInvoiceAsync()).Id();
         await w.DoneAsync(paid, "mark_as_paid");
         Refused(await w.CreateLinkAsync(w.LinkBody(paid)), "paid");
-        var uncollectible = (await w.IssuedInvoiceAsync()).Id();
+        var uncollectible = (await w.OverdueInvoiceAsync()).Id();
         await w.DoneAsync(uncollectible, "mark_as_uncollectible");
         Refused(await w.CreateLinkAsync(w.LinkBody(uncollectible)), "uncollectible");
 
