@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -37,5 +36,26 @@ public static class HtmlPage
     public static string Error(int status, string message) =>
         Render(message, $"<h1>{Encode(message)}</h1><p class=\"sub\">HTTP {status}</p>");
 
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+    /// <summary>
+    /// Text or an attribute value (always double-quoted here) made inert: the five characters that mean markup are
+    /// escaped, everything else stays as it is in the UTF-8 page (WebUtility would write "ü" as "&amp;#252;").
+    /// </summary>
+    public static string Encode(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var encoded = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            encoded.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? (char.IsControl(c) && c is not ('\n' or '\t') ? " " : c.ToString()));
+        }
+        return encoded.ToString();
+    }
 }
