@@ -14,10 +14,13 @@ solution=Receivables.Functions.sln
 results="$(mktemp -d "${TMPDIR:-/tmp}/receivables-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
-server=tests/cosmos-test-server
-if [ ! -d "$server/node_modules" ] || [ "$server/package-lock.json" -nt "$server/node_modules/.package-lock.json" ]; then
-  npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
-fi
+# npm packages from their lockfiles: the Cosmos test server, and playwright-core for the browser test (which drives
+# Debian's chromium; no browser is downloaded).
+for server in tests/cosmos-test-server tests/browser; do
+  if [ ! -d "$server/node_modules" ] || [ "$server/package-lock.json" -nt "$server/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
+  fi
+done
 
 dotnet build "$solution" --configuration Release --nologo -v quiet
 
