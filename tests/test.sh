@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's test command: installs the Cosmos test server's npm packages (from the lockfile), builds the
+# The project's test command: installs the npm packages of the Cosmos test server and of the browser test (from their lockfiles), builds the
 # whole solution (the Azure Functions project included: tests read its generated functions.metadata and
 # deps.json; and tools/bicep, which downloads the Bicep CLI from NuGet, lints infra/ failing on any warning and
 # compiles infra/main.bicep to the ARM template the deployment tests read) and runs every test project, then
