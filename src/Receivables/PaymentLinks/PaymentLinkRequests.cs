@@ -33,11 +33,8 @@ public sealed class CreatePaymentLinkRequest : IValidatable
         v.Range(Amount, "amount", 1, Money.MaxAmount);
         if (Currency is not null && !Codes.Currencies.Contains(Currency)) v.Add("currency", "value is not a valid enumeration member (ISO 4217)", "type_error.enum");
         v.Nested(Invoice, "invoice");
-        if (ReturnUrl is not null)
-        {
-            v.Length(ReturnUrl, "return_url", 1, MaxUrlLength);
-            if (!IsWebUrl(ReturnUrl)) v.Add("return_url", "invalid or missing URL scheme; an absolute http or https URL is required", "value_error.url.scheme");
-        }
+        // http(s) only: the page shows it as a link, and a javascript: URL there would run in the payer's browser.
+        Documents.ReceivableFields.Url(v, ReturnUrl, "return_url", MaxUrlLength);
         if (PaidObject is not null)
         {
             v.Nested(PaidObject, "object");
@@ -51,10 +48,6 @@ public sealed class CreatePaymentLinkRequest : IValidatable
             v.Add("object", "payment links for invoices outside this API (currency, payment_reference, invoice) are not supported; create the invoice as a receivable and link it with object", "value_error.not_supported");
         }
     }
-
-    /// <summary>Only http(s): the page shows it as a link, and a <c>javascript:</c> URL there would run in the payer's browser.</summary>
-    public static bool IsWebUrl(string value) =>
-        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0;
 }
 
 /// <summary>Monite's <c>PaymentAccountObject</c>: the payee. For a receivable's link it is the entity itself.</summary>
@@ -91,10 +84,6 @@ public sealed class InvoiceFileRequest : IValidatable
     {
         if (v.Required(Name, "name")) v.Length(Name, "name", 1, 255);
         if (v.Required(Mimetype, "mimetype")) v.Length(Mimetype, "mimetype", 1, 255);
-        if (v.Required(Url, "url"))
-        {
-            v.Length(Url, "url", 1, CreatePaymentLinkRequest.MaxUrlLength);
-            if (!CreatePaymentLinkRequest.IsWebUrl(Url!)) v.Add("url", "invalid or missing URL scheme; an absolute http or https URL is required", "value_error.url.scheme");
-        }
+        if (v.Required(Url, "url")) Documents.ReceivableFields.Url(v, Url, "url", CreatePaymentLinkRequest.MaxUrlLength);
     }
 }

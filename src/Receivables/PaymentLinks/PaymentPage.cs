@@ -110,7 +110,8 @@ public static class PaymentPage
 
     private static void ReturnLink(StringBuilder html, string? returnUrl)
     {
-        if (returnUrl is not null && CreatePaymentLinkRequest.IsWebUrl(returnUrl))
+        // Checked to be http(s) when the link was created (a javascript: link would run here).
+        if (returnUrl is not null)
             html.Append(CultureInfo.InvariantCulture, $"<p><a class=\"plain\" id=\"return\" href=\"{HtmlPage.Encode(returnUrl)}\" rel=\"noreferrer noopener\">Return to platform</a></p>");
     }
 }
