@@ -34,22 +34,21 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
     public async Task<Stored<Api.JsonBody>> GetJsonAsync(Guid entityId, Guid receivableId, CancellationToken ct)
     {
         var today = Today();
-        var stored = await store.ReadAsync(entityId, receivableId.ToString(), Receivable.ResourceName, (json, etag) =>
-            ReceivableJson.TryProject(json.Span, today) is { } answer
-                ? new Stored<Api.JsonBody>(new Api.JsonBody(answer), etag)
-                : new Stored<Api.JsonBody>(new Api.JsonBody(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(WithAmountToPay(
-                    System.Text.Json.JsonSerializer.Deserialize<Receivable>(json.Span, Api.ApiJson.Storage)!, today), Api.ApiJson.Options)), etag), ct);
+        var stored = await store.ReadAsync(entityId, receivableId.ToString(), Receivable.ResourceName,
+            (json, etag) => new Stored<Api.JsonBody>(Answer(json.Span, today), etag), ct);
         return stored ?? throw NotFound(receivableId);
     }
 
-    /// <summary>One page of a list or search: the same documents a point read returns (amount to pay for today).</summary>
-    public async Task<Page<Receivable>> ListAsync(ListRequest list, CancellationToken ct)
+    /// <summary>One page of a list or search: the same answers a point read gives (amount to pay for today).</summary>
+    public Task<Page<Api.JsonBody>> ListAsync(ListRequest list, CancellationToken ct)
     {
-        var page = await lists.PageAsync<Receivable>(list, ct);
         var today = Today();
-        foreach (var doc in page.Data) WithAmountToPay(doc, today);
-        return page;
+        return lists.PageAsync(list, row => Answer(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(row), today), ct);
     }
+
+    private static Api.JsonBody Answer(ReadOnlySpan<byte> stored, DateOnly today) =>
+        new(ReceivableJson.TryProject(stored, today) ?? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            WithAmountToPay(System.Text.Json.JsonSerializer.Deserialize<Receivable>(stored, Api.ApiJson.Storage)!, today), Api.ApiJson.Options));
 
     public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");
 

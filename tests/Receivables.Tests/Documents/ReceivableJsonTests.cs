@@ -56,6 +56,9 @@ public sealed class ReceivableJsonTests(ApiHost api)
 
         var container = await api.StoreContainerAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (listed, page, _) = await w.SendAsync(HttpMethod.Get, "/v1/receivables?limit=100");
+        Assert.Equal(HttpStatusCode.OK, listed);
+        var listedById = page["data"]!.AsArray().ToDictionary(item => item!["id"]!.GetValue<string>(), item => item!);
         foreach (var id in ids)
         {
             var stored = await StoredJsonAsync(container, w.Entity, id);
@@ -66,6 +69,7 @@ public sealed class ReceivableJsonTests(ApiHost api)
             var objects = JsonSerializer.SerializeToUtf8Bytes(await api.Service<ReceivableOperations>().GetAsync(w.Entity, Guid.Parse(id), default) is var read ? read.Document : null, ApiJson.Options);
             AssertSameJson(JsonNode.Parse(objects)!, JsonNode.Parse(projected.Value.Span)!, id);
             AssertSameJson(JsonNode.Parse(objects)!, JsonNode.Parse(answered)!, id);
+            AssertSameJson(JsonNode.Parse(objects)!, listedById[id], id);
         }
 
         // amount_to_pay is the day's: the 2 % discount of "2/10 net 30" applies for ten days after the issue, not after.
