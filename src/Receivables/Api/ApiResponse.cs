@@ -80,6 +80,12 @@ public sealed class ApiResponse : IResult, IActionResult
         }
         if (Body is null or JsonElement { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null }) return;
         response.ContentType = "application/json";
+        if (Body is JsonBody json)
+        {
+            response.ContentLength = json.Utf8.Length;
+            await response.Body.WriteAsync(json.Utf8, httpContext.RequestAborted);
+            return;
+        }
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, httpContext.RequestAborted);
     }
 
@@ -106,4 +112,23 @@ public sealed class ApiResponse : IResult, IActionResult
     private sealed record ErrorDetail(string Message, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type);
 
     private sealed record ValidationBody(IReadOnlyList<ValidationIssue> Detail);
+}
+
+/// <summary>
+/// A body that is already the API's JSON (a stored document's answer made without objects, <see cref="Documents.ReceivableJson"/>):
+/// written as it is, also where a response is recorded (idempotency).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(JsonBodyConverter))]
+public sealed class JsonBody(ReadOnlyMemory<byte> utf8)
+{
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    private sealed class JsonBodyConverter : System.Text.Json.Serialization.JsonConverter<JsonBody>
+    {
+        public override JsonBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("a JSON body is only written");
+
+        public override void Write(Utf8JsonWriter writer, JsonBody value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+    }
 }
