@@ -235,6 +235,27 @@ public sealed class PaymentLinkTests(ApiHost api)
     }
 
     [Fact]
+    public async Task sepa_credit_is_refused_for_an_invoice_not_in_euro_or_without_an_iban()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var container = await api.StoreContainerAsync();
+        var key = new Microsoft.Azure.Cosmos.PartitionKey(w.Entity.ToString());
+        // Test arrangement in the store: no route of this version issues such an invoice with this world's bank account.
+        var dollars = (await w.IssuedInvoiceAsync()).Id();
+        await container.PatchItemAsync<JsonObject>(dollars, key, [Microsoft.Azure.Cosmos.PatchOperation.Set("/currency", "USD")]);
+        var noIban = (await w.IssuedInvoiceAsync()).Id();
+        await container.PatchItemAsync<JsonObject>(noIban, key, [Microsoft.Azure.Cosmos.PatchOperation.Set("/entity_bank_account/iban", (string?)null)]);
+
+        var (status, body, _) = await w.CreateLinkAsync(w.LinkBody(dollars));
+        Invalid(status, body, "body.payment_methods.0");
+        Assert.Contains("USD", Json.Detail(body)[0]!["msg"]!.GetValue<string>(), StringComparison.Ordinal);
+        (status, body, _) = await w.CreateLinkAsync(w.LinkBody(noIban));
+        Invalid(status, body, "body.payment_methods.0");
+        Assert.Contains("IBAN", Json.Detail(body)[0]!["msg"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(0, await api.CountStoredAsync("payment_link", w.Entity));
+    }
+
+    [Fact]
     public async Task an_expiry_within_70_days_is_taken_as_given()
     {
         var w = await DocumentWorld.CreateAsync(api);
