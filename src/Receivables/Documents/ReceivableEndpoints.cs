@@ -1,5 +1,7 @@
 using Receivables.Api;
 using Receivables.Domain;
+using Receivables.Pdfs;
+using Receivables.Store;
 
 namespace Receivables.Documents;
 
@@ -7,6 +9,20 @@ namespace Receivables.Documents;
 public static class ReceivableEndpoints
 {
     private static ReceivableOperations Operations(ApiRequest request) => request.Service<ReceivableOperations>();
+
+    /// <summary>A read's answer: the document with links to its current PDFs (no store call; 503 if they cannot be signed).</summary>
+    private static async Task<ApiResponse> Read(ApiRequest request, Stored<Receivable> doc)
+    {
+        await request.Service<ReceivablePdfs>().LinkAsync([doc.Document], request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
+
+    /// <summary>A committed change's answer: the links are added when they can be, never failing the change.</summary>
+    private static async Task<ApiResponse> Changed(ApiRequest request, Stored<Receivable> doc)
+    {
+        await request.Service<ReceivablePdfs>().TryLinkAsync(doc.Document, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
 
     public static async Task<ApiResponse> Create(ApiRequest request)
     {
@@ -16,17 +32,27 @@ public static class ReceivableEndpoints
     }
 
     public static async Task<ApiResponse> List(ApiRequest request) =>
-        ApiResponse.Ok(await Operations(request).ListAsync(
+        await Page(request, await Operations(request).ListAsync(
             request.Service<ListReader>().FromQuery(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
 
     public static async Task<ApiResponse> Search(ApiRequest request) =>
-        ApiResponse.Ok(await Operations(request).ListAsync(
+        await Page(request, await Operations(request).ListAsync(
             await request.Service<ListReader>().FromBodyAsync(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+
+    private static async Task<ApiResponse> Page(ApiRequest request, Page<Receivable> page)
+    {
+        await request.Service<ReceivablePdfs>().LinkAsync(page.Data, request.Aborted);
+        return ApiResponse.Ok(page);
+    }
+
+    /// <summary><c>{file_url, original_file_url}</c>: a pending PDF is rendered first; a draft gets a marked preview (spec 3.11).</summary>
+    public static async Task<ApiResponse> PdfLink(ApiRequest request) =>
+        ApiResponse.Ok(await request.Service<ReceivablePdfs>().PdfLinkAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted));
 
     public static async Task<ApiResponse> Get(ApiRequest request)
     {
         var doc = await Operations(request).GetAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Read(request, doc);
     }
 
     public static async Task<ApiResponse> Update(ApiRequest request)
@@ -34,7 +60,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<UpdateReceivableRequest>();
         var doc = await Operations(request).UpdateAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> ReplaceLineItems(ApiRequest request)
@@ -63,7 +89,7 @@ public static class ReceivableEndpoints
     public static async Task<ApiResponse> Issue(ApiRequest request)
     {
         var doc = await Operations(request).IssueAsync(request.Principal, request.EntityId, request.PathId("receivable_id"), request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsPaid(ApiRequest request)
@@ -71,7 +97,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.OptionalBodyAsync<MarkAsPaidRequest>();
         var doc = await Operations(request).MarkAsPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsPartiallyPaid(ApiRequest request)
@@ -79,7 +105,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<MarkAsPartiallyPaidRequest>();
         var doc = await Operations(request).MarkAsPartiallyPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsUncollectible(ApiRequest request)
@@ -87,7 +113,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.OptionalBodyAsync<CommentRequest>();
         var doc = await Operations(request).MarkAsUncollectibleAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     /// <summary>204 with no body (spec 3.13).</summary>

@@ -7,7 +7,7 @@ using Receivables.Store;
 namespace Receivables.Documents;
 
 /// <summary>Create, read, edit, delete and clone receivables. Knows nothing of HTTP.</summary>
-public sealed partial class ReceivableOperations(DocumentStore store, ListReader lists, TimeProvider clock)
+public sealed partial class ReceivableOperations(DocumentStore store, ListReader lists, TimeProvider clock, Pdfs.ReceivablePdfs pdfs)
 {
     /// <summary>
     /// One point read. Another entity's id is not found, exactly like an unknown id. An issued invoice's

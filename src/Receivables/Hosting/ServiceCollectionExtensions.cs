@@ -17,6 +17,7 @@ public static class ServiceCollectionExtensions
         var cosmos = ReceivablesSettings.ReadCosmos(configuration, inAzure);
         var auth = ReceivablesSettings.ReadAuth(configuration, inAzure);
         var limits = ReceivablesSettings.ReadLimits(configuration);
+        var pdfStorage = ReceivablesSettings.ReadPdfStorage(configuration, inAzure);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
@@ -32,6 +33,9 @@ public static class ServiceCollectionExtensions
         }));
         // Only where we hold a key (emulator, test server) may the app create its database and container.
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
+        services.AddSingleton(pdfStorage);
+        services.AddSingleton<Pdfs.PdfBlobs>();
+        services.AddSingleton<Rendering.IReceivablePdfRenderer, Pdfs.NoPdfRenderer>(); // MERGE(#11): Rendering.ReceivablePdfRenderer in place of Pdfs.NoPdfRenderer
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<Auth.TokenRevocations>();
         services.AddSingleton<Auth.CredentialThrottle>();
@@ -54,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.BankAccounts.EntityBankAccountOperations>();
         services.AddSingleton<Receivables.Payments.PaymentRecordOperations>();
         services.AddSingleton<Receivables.Sweep.DueDateSweep>();
+        services.AddSingleton<Pdfs.ReceivablePdfs>();
+        services.AddSingleton<Receivables.Sweep.PdfSweep>();
         return services;
     }
 }
