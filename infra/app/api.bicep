@@ -14,6 +14,9 @@ param identityClientId string
 
 param storageAccountName string
 param deploymentContainerName string
+
+@description('Private blob container of the issued documents\' PDFs, in the same storage account.')
+param pdfContainerName string
 param applicationInsightsName string
 param cosmosEndpoint string
 param cosmosDatabaseName string
@@ -64,6 +67,12 @@ var appSettings = {
 
   Cosmos__Endpoint: cosmosEndpoint
   Cosmos__Database: cosmosDatabaseName
+
+  // The PDFs: written with the identity (Storage Blob Data Owner, rbac.bicep), linked with user-delegation SAS. No key.
+  Storage__BlobEndpoint: storageAccount.properties.primaryEndpoints.blob
+  Storage__PdfContainer: pdfContainerName
+  // How long a PDF link (file_url, original_file_url, current_pdf_url) opens its file.
+  Storage__PdfLinkLifetimeSeconds: '3600'
 
   // The due-date sweep's timer (%Sweep:Schedule%): NCRONTAB with seconds, UTC.
   Sweep__Schedule: '0 5 * * * *'
