@@ -18,6 +18,17 @@ pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT INT TERM
 
+# Waits (60 s at most) until the last started process writes <text> to <log>; shows the log if it exits or never does.
+await_line() {
+  local log=$1 text=$2 what=$3
+  for _ in $(seq 1 120); do
+    grep -q "$text" "$log" && return 0
+    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
+    sleep 0.5
+  done
+  cat "$log" >&2; echo "$what did not start" >&2; exit 1
+}
+
 if [ -z "${Cosmos__Endpoint:-}" ]; then
   server=tests/cosmos-test-server
   if [ ! -d "$server/node_modules" ]; then
@@ -27,12 +38,7 @@ if [ -z "${Cosmos__Endpoint:-}" ]; then
   log="$(mktemp "${TMPDIR:-/tmp}/cosmos-test-server.XXXXXX")"
   dotnet run --project "$server" --no-build -- --port 8081 >"$log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 120); do
-    grep -q "listening on" "$log" && break
-    if ! kill -0 "${pids[0]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
-    sleep 0.5
-  done
-  grep -q "listening on" "$log" || { cat "$log" >&2; echo "the Cosmos test server did not start" >&2; exit 1; }
+  await_line "$log" "listening on" "the Cosmos test server"
   echo "Cosmos DB test server (in memory) on https://127.0.0.1:8081/"
   export Cosmos__Endpoint=https://127.0.0.1:8081/
 fi
@@ -47,12 +53,7 @@ if [ -z "${Storage__BlobEndpoint:-}" ]; then
   node "$azurite/node_modules/azurite/dist/src/azurite.js" --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
     --inMemoryPersistence --extentMemoryLimit 512 --disableTelemetry --skipApiVersionCheck --silent >"$log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 1 120); do
-    grep -q "Table service is successfully listening" "$log" && break
-    if ! kill -0 "${pids[-1]}" 2>/dev/null; then cat "$log" >&2; exit 1; fi
-    sleep 0.5
-  done
-  grep -q "Table service is successfully listening" "$log" || { cat "$log" >&2; echo "Azurite did not start" >&2; exit 1; }
+  await_line "$log" "Table service is successfully listening" "Azurite"
   echo "Azurite (in memory) on http://127.0.0.1:10000/devstoreaccount1 (blob), :10001 (queue), :10002 (table)"
   export Storage__BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1
 fi
