@@ -47,8 +47,9 @@ public sealed class ReceivableHistoryRecord : StoredDocument
     public static ReceivableHistoryRecord Updated(StoredDocument receivable, Guid? entityUserId, DateTimeOffset at) =>
         New(receivable, EventTypes.ReceivableUpdated, new { }, entityUserId, at);
 
-    public static ReceivableHistoryRecord StatusChanged(StoredDocument receivable, ReceivableStatus oldStatus, ReceivableStatus newStatus, Guid? entityUserId, DateTimeOffset at) =>
-        New(receivable, EventTypes.StatusChanged, new StatusChangedData(oldStatus, newStatus), entityUserId, at);
+    /// <param name="pdfRevision">The PDF revision current after the change, for a caller that holds no whole document (the sweep).</param>
+    public static ReceivableHistoryRecord StatusChanged(StoredDocument receivable, ReceivableStatus oldStatus, ReceivableStatus newStatus, Guid? entityUserId, DateTimeOffset at, int? pdfRevision = null) =>
+        New(receivable, EventTypes.StatusChanged, new StatusChangedData(oldStatus, newStatus), entityUserId, at, revision: pdfRevision);
 
     public static ReceivableHistoryRecord BasedOnCreated(StoredDocument receivable, StoredDocument created, ReceivableType type, Guid? entityUserId, DateTimeOffset at) =>
         New(receivable, EventTypes.BasedOnReceivableCreated, new BasedOnCreatedData(Guid.Parse(created.Id), type), entityUserId, at);
@@ -59,12 +60,13 @@ public sealed class ReceivableHistoryRecord : StoredDocument
     public static ReceivableHistoryRecord PaymentReceived(StoredDocument receivable, long amountPaid, long amountDue, string? comment, Guid? entityUserId, DateTimeOffset at, bool revisedPdf = false) =>
         New(receivable, EventTypes.PaymentReceived, new PaymentReceivedData(amountPaid, amountDue, comment), entityUserId, at, showsPdf: revisedPdf);
 
-    private static ReceivableHistoryRecord New(StoredDocument receivable, string eventType, object data, Guid? entityUserId, DateTimeOffset at, bool? showsPdf = null) => new()
+    private static ReceivableHistoryRecord New(StoredDocument receivable, string eventType, object data, Guid? entityUserId, DateTimeOffset at,
+        bool? showsPdf = null, int? revision = null) => new()
     {
-        PdfRevision = receivable is Documents.Receivable { IsDraft: false } doc
+        PdfRevision = revision ?? (receivable is Documents.Receivable { IsDraft: false } doc
                       && (showsPdf ?? eventType is EventTypes.ReceivableCreated or EventTypes.ReceivableUpdated or EventTypes.StatusChanged)
             ? Pdfs.ReceivablePdfs.RevisionOf(doc)
-            : null,
+            : null),
         Id = HistoryIds.Next(at).ToString(),
         EntityId = receivable.EntityId,
         Resource = ResourceName,

@@ -161,6 +161,18 @@ public sealed class PdfLinkTests(ApiHost api)
     }
 
     [Fact]
+    public async Task The_due_date_sweeps_overdue_event_shows_the_pdf_current_then()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var overdue = await w.OverdueInvoiceAsync();
+        var history = await w.HistoryAsync(overdue.Id());
+        var moved = history.Single(h => h["event_type"]!.GetValue<string>() == "status_changed" && h["event_data"]!["new_status"]!.GetValue<string>() == "overdue");
+        var link = moved["current_pdf_url"]!.GetValue<string>();
+        Assert.Contains("/r1/de.pdf", link, StringComparison.Ordinal);
+        Assert.Contains($"{overdue.Id()} lang=de rev=1", await PdfWorld.PdfTextAsync(link), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Concurrent_pdf_links_of_a_pending_document_write_each_file_once()
     {
         var w = await DocumentWorld.CreateAsync(api);
