@@ -81,6 +81,8 @@ var tags = { 'azd-env-name': environmentName }
 var functionAppName = '${abbrs.webSitesFunctions}api-${resourceToken}'
 // Blob container holding the deployment package that azd uploads (Flex Consumption "one deploy").
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
+// The issued documents' PDFs: private, written once per revision, read only through short-lived user-delegation SAS links.
+var pdfContainerName = 'receivable-pdfs'
 var cosmosDatabaseName = 'receivables'
 
 resource rg 'Microsoft.Resources/resourceGroups@2021-04-01' = {
@@ -121,6 +123,11 @@ module storage './app/storage.bicep' = {
     tags: tags
     containerNames: [
       deploymentContainerName
+      pdfContainerName
+    ]
+    // Drafts' previews (pdf_link on a draft) are throwaway: deleted a day after they were written.
+    expiringBlobPrefixes: [
+      '${pdfContainerName}/previews/'
     ]
   }
 }
@@ -185,6 +192,7 @@ module api './app/api.bicep' = {
     identityClientId: apiIdentity.outputs.clientId
     storageAccountName: storage.outputs.name
     deploymentContainerName: deploymentContainerName
+    pdfContainerName: pdfContainerName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     cosmosEndpoint: cosmos.outputs.endpoint
     cosmosDatabaseName: cosmos.outputs.databaseName

@@ -14,6 +14,9 @@ param identityClientId string
 
 param storageAccountName string
 param deploymentContainerName string
+
+@description('Private blob container of the issued documents\' PDFs, in the same storage account.')
+param pdfContainerName string
 param applicationInsightsName string
 param cosmosEndpoint string
 param cosmosDatabaseName string
@@ -67,6 +70,11 @@ var appSettings = {
 
   // payment_page_url of payment links: the hosted payment pages are served by this app itself, over https.
   PaymentPages__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  // The PDFs: written with the identity (Storage Blob Data Owner, rbac.bicep), linked with user-delegation SAS. No key.
+  Storage__BlobEndpoint: storageAccount.properties.primaryEndpoints.blob
+  Storage__PdfContainer: pdfContainerName
+  // How long a PDF link (file_url, original_file_url, current_pdf_url) opens its file.
+  Storage__PdfLinkLifetimeSeconds: '3600'
 
   // The due-date sweep's timer (%Sweep:Schedule%): NCRONTAB with seconds, UTC.
   Sweep__Schedule: '0 5 * * * *'

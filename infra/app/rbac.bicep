@@ -13,7 +13,7 @@ param deployerPrincipalId string = ''
 
 // Built-in Azure role definition ids.
 var storageRoleIds = [
-  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: host state, timer locks, deployment package
+  'b7e6dc6d-f1e8-4753-8033-0f276bb0955b' // Storage Blob Data Owner: host state, timer locks, deployment package, the PDFs (write, and the user delegation key that signs their links)
   '974c5e8b-45b9-4653-ba55-5f855dd0fb88' // Storage Queue Data Contributor: host-internal queues
   '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3' // Storage Table Data Contributor: host-internal tables
 ]

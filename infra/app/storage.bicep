@@ -10,6 +10,9 @@ param tags object = {}
 @description('Private blob containers to create.')
 param containerNames string[] = []
 
+@description('Blob name prefixes (container/path/) whose blobs are deleted one day after they were last written.')
+param expiringBlobPrefixes string[] = []
+
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -70,3 +73,35 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
 
 output name string = account.name
 output resourceId string = account.id
+
+// Throwaway blobs (drafts' PDF previews) do not pile up: the platform deletes them a day after their last write.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = if (!empty(expiringBlobPrefixes)) {
+  parent: account
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'expire-throwaway-blobs'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: expiringBlobPrefixes
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: 1
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}

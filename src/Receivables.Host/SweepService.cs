@@ -8,7 +8,7 @@ namespace Receivables.Host;
 /// Runs the due-date sweep on <c>Sweep:Schedule</c> (UTC), like the Functions timer does in Azure, so a local run shows
 /// overdue invoices and expired quotes too. Not on start-up, as the timer (<c>RunOnStartup</c> off).
 /// </summary>
-internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider clock, IConfiguration configuration, ILogger<SweepService> log) : BackgroundService
+internal sealed partial class SweepService(DueDateSweep sweep, PdfSweep pdfs, TimeProvider clock, IConfiguration configuration, ILogger<SweepService> log) : BackgroundService
 {
     /// <summary>After each scheduled run, with its report or what made it fail (tests wait on it instead of sleeping).</summary>
     internal event Action<SweepReport?, Exception?>? Ran;
@@ -28,7 +28,9 @@ internal sealed partial class SweepService(DueDateSweep sweep, TimeProvider cloc
             await wait;
             try
             {
-                Ran?.Invoke(await sweep.RunAsync(stoppingToken), null);
+                var report = await sweep.RunAsync(stoppingToken);
+                await pdfs.RunAsync(stoppingToken);
+                Ran?.Invoke(report, null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -47,6 +47,10 @@ public sealed class ReceivableFunctions(ReceivablesApi api)
     public Task<IActionResult> VerifyReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/verify")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.VerifyReceivable, req);
 
+    [Function(nameof(ApiRoutes.GetReceivablePdfLink))]
+    public Task<IActionResult> GetReceivablePdfLink([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "receivables/{receivable_id}/pdf_link")] HttpRequest req) =>
+        api.HandleAsync(ApiRoutes.GetReceivablePdfLink, req);
+
     [Function(nameof(ApiRoutes.IssueReceivable))]
     public Task<IActionResult> IssueReceivable([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "receivables/{receivable_id}/issue")] HttpRequest req) =>
         api.HandleAsync(ApiRoutes.IssueReceivable, req);

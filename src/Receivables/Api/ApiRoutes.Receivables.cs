@@ -25,5 +25,6 @@ public static partial class ApiRoutes
     public static readonly ApiRoute DeclineQuote = new(nameof(DeclineQuote), "POST", "receivables/{receivable_id}/decline", RouteAccess.EntityScoped, ReceivableEndpoints.Decline);
     public static readonly ApiRoute ListReceivableHistory = new(nameof(ListReceivableHistory), "GET", "receivables/{receivable_id}/history", RouteAccess.EntityScoped, History.HistoryEndpoints.List);
     public static readonly ApiRoute GetReceivableHistory = new(nameof(GetReceivableHistory), "GET", "receivables/{receivable_id}/history/{receivable_history_id}", RouteAccess.EntityScoped, History.HistoryEndpoints.Get);
+    public static readonly ApiRoute GetReceivablePdfLink = new(nameof(GetReceivablePdfLink), "GET", "receivables/{receivable_id}/pdf_link", RouteAccess.EntityScoped, ReceivableEndpoints.PdfLink);
     public static readonly ApiRoute VerifyReceivable = new(nameof(VerifyReceivable), "POST", "receivables/{receivable_id}/verify", RouteAccess.EntityScoped, ReceivableEndpoints.Verify);
 }

@@ -32,8 +32,18 @@ internal sealed record StoreFault(int Status, TimeSpan RetryAfter, string Cause)
         OperationCanceledException => Unavailable(null, $"{e.GetType().Name}: a store call was cancelled before it completed"),
         // Gateway mode: the SDK lets connection failures (refused, reset, DNS) through as they are, after its own retries.
         HttpRequestException h => Unavailable(null, $"store unreachable: {h.Message}"),
+        // Blob storage (the PDFs): unreachable (status 0), throttled, failing, or refusing the app's identity (a role
+        // assignment still propagating). None is the client's doing; its request may succeed later.
+        Azure.RequestFailedException r when r.Status == 429 => Throttled(null, $"Blob storage 429 {r.ErrorCode}"),
+        Azure.RequestFailedException r => Unavailable(null, $"Blob storage {r.Status} {r.ErrorCode}: {FirstLine(r.Message)}"),
+        // The Azure SDK's retries end in an AggregateException of their attempts' failures.
+        AggregateException a when a.InnerExceptions.Count > 0 && a.InnerExceptions.All(i => Of(i) is not null) => Of(a.InnerExceptions[^1]),
+        // The managed identity could not get a token for storage.
+        Azure.Identity.AuthenticationFailedException => Unavailable(null, $"no token for blob storage: {FirstLine(e.Message)}"),
         _ => null,
     };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
 
     private static StoreFault Throttled(TimeSpan? retryAfter, string cause) =>
         new(StatusCodes.Status429TooManyRequests, retryAfter is { } r && r > TimeSpan.Zero ? r : ThrottledRetryAfter, cause);

@@ -1,5 +1,7 @@
 using Receivables.Api;
 using Receivables.Domain;
+using Receivables.Pdfs;
+using Receivables.Store;
 
 namespace Receivables.Documents;
 
@@ -7,6 +9,13 @@ namespace Receivables.Documents;
 public static class ReceivableEndpoints
 {
     private static ReceivableOperations Operations(ApiRequest request) => request.Service<ReceivableOperations>();
+
+    /// <summary>A committed change's answer: the links are added when they can be, never failing the change.</summary>
+    private static async Task<ApiResponse> Changed(ApiRequest request, Stored<Receivable> doc)
+    {
+        await request.Service<ReceivablePdfs>().TryLinkAsync(doc.Document, request.Aborted);
+        return ApiResponse.Ok(doc.Document, doc.ETag);
+    }
 
     public static async Task<ApiResponse> Create(ApiRequest request)
     {
@@ -23,6 +32,10 @@ public static class ReceivableEndpoints
         ApiResponse.Ok(await Operations(request).ListAsync(
             await request.Service<ListReader>().FromBodyAsync(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
 
+    /// <summary><c>{file_url, original_file_url}</c>: a pending PDF is rendered first; a draft gets a marked preview (spec 3.11).</summary>
+    public static async Task<ApiResponse> PdfLink(ApiRequest request) =>
+        ApiResponse.Ok(await request.Service<ReceivablePdfs>().PdfLinkAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted));
+
     public static async Task<ApiResponse> Get(ApiRequest request)
     {
         var doc = await Operations(request).GetJsonAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);
@@ -34,7 +47,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<UpdateReceivableRequest>();
         var doc = await Operations(request).UpdateAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> ReplaceLineItems(ApiRequest request)
@@ -63,7 +76,7 @@ public static class ReceivableEndpoints
     public static async Task<ApiResponse> Issue(ApiRequest request)
     {
         var doc = await Operations(request).IssueAsync(request.Principal, request.EntityId, request.PathId("receivable_id"), request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsPaid(ApiRequest request)
@@ -71,7 +84,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.OptionalBodyAsync<MarkAsPaidRequest>();
         var doc = await Operations(request).MarkAsPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsPartiallyPaid(ApiRequest request)
@@ -79,7 +92,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.BodyAsync<MarkAsPartiallyPaidRequest>();
         var doc = await Operations(request).MarkAsPartiallyPaidAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     public static async Task<ApiResponse> MarkAsUncollectible(ApiRequest request)
@@ -87,7 +100,7 @@ public static class ReceivableEndpoints
         var id = request.PathId("receivable_id");
         var body = await request.OptionalBodyAsync<CommentRequest>();
         var doc = await Operations(request).MarkAsUncollectibleAsync(request.Principal, request.EntityId, id, body, request.IfMatch, request.Aborted);
-        return ApiResponse.Ok(doc.Document, doc.ETag);
+        return await Changed(request, doc);
     }
 
     /// <summary>204 with no body (spec 3.13).</summary>

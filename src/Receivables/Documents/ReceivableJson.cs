@@ -36,7 +36,7 @@ public static class ReceivableJson
     /// document is not of the current shape (a field the API writes is missing, say, written by an older version, or a
     /// name is escaped): the caller then reads it into objects, which fills in defaults.
     /// </summary>
-    public static ReadOnlyMemory<byte>? TryProject(ReadOnlySpan<byte> stored, DateOnly today)
+    public static ReadOnlyMemory<byte>? TryProject(ReadOnlySpan<byte> stored, DateOnly today, Pdfs.PdfLinks links = default)
     {
         var fields = ArrayPool<Range>.Shared.Rent(MaxFields * 2);
         try
@@ -54,8 +54,11 @@ public static class ReceivableJson
             var kept = 0;
             long? amountToPay = type == "invoice" ? AmountToPay(stored, fields, count, today) : null;
 
-            // The answer is never longer than the stored JSON but for a computed number's digits: one array, no writer.
-            var output = new byte[stored.Length + 32];
+            // The links to the PDFs are signed per answer (spec 3.11): stored as null, they are filled in here.
+            var fileUrl = links.FileUrl is { } file ? JsonEncodedText.Encode(file) : (JsonEncodedText?)null;
+            var originalFileUrl = links.OriginalFileUrl is { } original ? JsonEncodedText.Encode(original) : (JsonEncodedText?)null;
+            // The answer is never longer than the stored JSON but for a computed number's digits and the links: one array.
+            var output = new byte[stored.Length + 32 + (fileUrl?.EncodedUtf8Bytes.Length ?? 0) + (originalFileUrl?.EncodedUtf8Bytes.Length ?? 0) + 4];
             var length = 0;
             output[length++] = (byte)'{';
             for (var i = 0; i < count; i++)
@@ -79,6 +82,8 @@ public static class ReceivableJson
                     Utf8Formatter.TryFormat(computed, output.AsSpan(length), out var written);
                     length += written;
                 }
+                else if (utf8Name.SequenceEqual("file_url"u8)) length += Link(fileUrl, output.AsSpan(length));
+                else if (utf8Name.SequenceEqual("original_file_url"u8)) length += Link(originalFileUrl, output.AsSpan(length));
                 else
                 {
                     var value = stored[fields[2 * i + 1]];
@@ -88,6 +93,51 @@ public static class ReceivableJson
             }
             output[length++] = (byte)'}';
             return kept == names.Count ? new ReadOnlyMemory<byte>(output, 0, length) : (ReadOnlyMemory<byte>?)null;
+        }
+        finally
+        {
+            ArrayPool<Range>.Shared.Return(fields);
+        }
+    }
+
+    private static int Link(JsonEncodedText? link, Span<byte> output)
+    {
+        if (link is not { } text)
+        {
+            "null"u8.CopyTo(output);
+            return 4;
+        }
+        output[0] = (byte)'"';
+        text.EncodedUtf8Bytes.CopyTo(output[1..]);
+        output[text.EncodedUtf8Bytes.Length + 1] = (byte)'"';
+        return text.EncodedUtf8Bytes.Length + 2;
+    }
+
+    /// <summary>What the links to the stored document's PDFs depend on; null when it is not a stored receivable of the current shape.</summary>
+    public static Pdfs.PdfFacts? PdfFacts(ReadOnlySpan<byte> stored)
+    {
+        var fields = ArrayPool<Range>.Shared.Rent(MaxFields * 2);
+        try
+        {
+            var count = Fields(stored, fields);
+            if (count < 0) return null;
+            string? id = null, status = null, fileLanguage = null, originalFileLanguage = null;
+            Guid? entityId = null;
+            PdfRevisions pdf = new();
+            for (var i = 0; i < count; i++)
+            {
+                var name = stored[fields[2 * i]];
+                var value = stored[fields[2 * i + 1]];
+                if (name.SequenceEqual("id"u8)) id = StringValue(value);
+                else if (name.SequenceEqual("entity_id"u8)) entityId = Guid.TryParse(StringValue(value), out var entity) ? entity : null;
+                else if (name.SequenceEqual("status"u8)) status = StringValue(value);
+                else if (name.SequenceEqual("file_language"u8)) fileLanguage = StringValue(value);
+                else if (name.SequenceEqual("original_file_language"u8)) originalFileLanguage = StringValue(value);
+                else if (name.SequenceEqual("pdf"u8)) pdf = JsonSerializer.Deserialize<PdfRevisions>(value, ApiJson.Storage) ?? new();
+            }
+            return id is null || entityId is null || status is null || fileLanguage is null || originalFileLanguage is null
+                ? null
+                : new Pdfs.PdfFacts(entityId.Value, id, status == "draft", pdf, fileLanguage, originalFileLanguage);
         }
         finally
         {

@@ -37,12 +37,24 @@ public sealed partial class ReceivableOperations
             Apply(invoice, outcome.Account, now);
             invoice.Comment = comment ?? invoice.Comment;
             invoice.UpdatedAt = now;
+            var revised = ReviseIfPaid(invoice, old, reads.Entity);
             var writes = new List<BatchWrite> { new ReplaceWrite(invoice, reads.Current.ETag) };
             if (action is LifecycleAction.MarkAsPaid or LifecycleAction.MarkAsPartiallyPaid)
-                writes.Add(new CreateWrite(ReceivableHistoryRecord.PaymentReceived(invoice, outcome.Applied, invoice.AmountDue, comment, principal.EntityUserId, now)));
+                writes.Add(new CreateWrite(ReceivableHistoryRecord.PaymentReceived(invoice, outcome.Applied, invoice.AmountDue, comment, principal.EntityUserId, now, revised)));
             if (old != invoice.Status) writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(invoice, old, invoice.Status, principal.EntityUserId, now)));
             return Task.FromResult(new BatchPlan<Stored<Receivable>>(writes, etags => new(invoice, etags[0])));
         }, ct);
+
+    /// <summary>
+    /// A payment that settled the invoice makes a new PDF revision (showing it paid) when the entity's
+    /// <c>generate_paid_invoice_pdf</c> is on (spec 3.15, 6.7). True when it did.
+    /// </summary>
+    internal static bool ReviseIfPaid(Invoice invoice, ReceivableStatus before, Entity entity)
+    {
+        if (before == ReceivableStatus.Paid || invoice.Status != ReceivableStatus.Paid || !entity.Settings.GeneratePaidInvoicePdf) return false;
+        invoice.Pdf.Revise();
+        return true;
+    }
 
     /// <summary>
     /// <c>cancel</c>: in compliant mode a credit note for everything still due is created and issued (numbered, not
@@ -91,6 +103,7 @@ public sealed partial class ReceivableOperations
         var creditNote = CopyCommon(invoice, NewCreditNote(invoice, now), principal);
         creditNote.Status = ReceivableStatus.Issued;
         creditNote.IssueDate = now;
+        creditNote.Pdf.Revise();
         ReceivableBuilder.Recompute(creditNote);
         if (creditNote.TotalAmount == credit) return creditNote;
 
@@ -126,7 +139,12 @@ public sealed partial class ReceivableOperations
             var actor = principal.EntityUserId;
             var old = quote.Status;
             quote.Status = QuoteRules.Accept(old, quote.SignatureRequired, request?.Signature is not null);
-            if (request?.Signature is { } s) quote.Signature = new QuoteSignature(s.Email!, s.FullName!, s.SignatureImage!, now);
+            if (request?.Signature is { } s)
+            {
+                quote.Signature = new QuoteSignature(s.Email!, s.FullName!, s.SignatureImage!, now);
+                // The accepted quote's PDF shows the signature: a new revision (spec 3.14).
+                quote.Pdf.Revise();
+            }
             quote.UpdatedAt = now;
             var invoice = InvoiceFrom(quote, principal, now);
             var writes = new List<BatchWrite>

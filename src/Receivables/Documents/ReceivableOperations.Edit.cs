@@ -32,6 +32,8 @@ public sealed partial class ReceivableOperations
             // amount_to_pay (whose early-payment discount needs the clock) follow here.
             if (doc is Invoice { IsDraft: false } invoice)
                 Apply(invoice, AccountOf(invoice).Reprice(invoice.AmountPaid + invoice.AmountDue, invoice.TotalAmountWithCreditNotes, now, DateOnly.FromDateTime(now.UtcDateTime)), now);
+            // An issued document edited (non-compliant mode) prints differently: a new PDF revision, the old file stays.
+            if (!doc.IsDraft) doc.Pdf.Revise();
             doc.UpdatedAt = now;
             try
             {

@@ -31,9 +31,14 @@ public sealed partial class ReceivableOperations
             return await decide(new ActionReads(current, entity, numbering));
         }, ct);
 
-    /// <summary>draft → issued: verify, number, dates, amounts; a credit note also credits its invoice in the same batch.</summary>
-    public Task<Stored<Receivable>> IssueAsync(ApiPrincipal principal, Guid entityId, Guid id, string? ifMatch, CancellationToken ct) =>
-        ActAsync(entityId, id, ifMatch, async reads =>
+    /// <summary>
+    /// draft → issued: verify, number, dates, amounts; a credit note also credits its invoice in the same batch. The
+    /// document's PDF revision 1 is made; once the batch committed its files are rendered and stored within a bounded
+    /// budget (never failing the issue: what is left is done by the next <c>pdf_link</c> or the sweep).
+    /// </summary>
+    public async Task<Stored<Receivable>> IssueAsync(ApiPrincipal principal, Guid entityId, Guid id, string? ifMatch, CancellationToken ct)
+    {
+        var (issued, entity) = await ActAsync(entityId, id, ifMatch, async reads =>
         {
             var doc = reads.Current.Document;
             var old = doc.Status;
@@ -63,11 +68,14 @@ public sealed partial class ReceivableOperations
                     doc.Status = Transitions.Require(doc.Type, old, LifecycleAction.Issue).To!.Value;
                     break;
             }
+            if (doc.Pdf.Current == 0) doc.Pdf.Revise();
             writes.Insert(0, new ReplaceWrite(doc, reads.Current.ETag));
             if (numbered is not null) writes.Add(numbered);
             writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(doc, old, doc.Status, actor, now)));
-            return new BatchPlan<Stored<Receivable>>(writes, etags => new(doc, etags[0]));
+            return new BatchPlan<(Stored<Receivable>, Entity)>(writes, etags => (new(doc, etags[0]), reads.Entity));
         }, ct);
+        return await pdfs.TryRenderAfterChangeAsync(issued, entity, ct);
+    }
 
     /// <summary>An issued credit note takes its total off its invoice (spec 5.3): that invoice is replaced in the same batch.</summary>
     private async Task CreditInvoiceAsync(CreditNote creditNote, List<BatchWrite> writes, Guid? actor, DateTimeOffset now, CancellationToken ct)

@@ -7,7 +7,7 @@ using Receivables.Store;
 namespace Receivables.Documents;
 
 /// <summary>Create, read, edit, delete and clone receivables. Knows nothing of HTTP.</summary>
-public sealed partial class ReceivableOperations(DocumentStore store, ListReader lists, TimeProvider clock)
+public sealed partial class ReceivableOperations(DocumentStore store, ListReader lists, TimeProvider clock, Pdfs.ReceivablePdfs pdfs)
 {
     /// <summary>
     /// One point read. Another entity's id is not found, exactly like an unknown id. An issued invoice's
@@ -29,26 +29,53 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
 
     /// <summary>
     /// The API's answer for one receivable as JSON, made from the stored JSON without building the document
-    /// (<see cref="ReceivableJson"/>); a document of an older shape takes the object path of <see cref="GetAsync"/>.
+    /// (<see cref="ReceivableJson"/>), with links to its PDFs; a document of an older shape takes the object path.
     /// </summary>
     public async Task<Stored<Api.JsonBody>> GetJsonAsync(Guid entityId, Guid receivableId, CancellationToken ct)
     {
         var today = Today();
-        var stored = await store.ReadAsync(entityId, receivableId.ToString(), Receivable.ResourceName,
-            (json, etag) => new Stored<Api.JsonBody>(Answer(json.Span, today), etag), ct);
-        return stored ?? throw NotFound(receivableId);
+        // A draft or a pending PDF needs no signed link: answered at once from the SDK's buffer. Otherwise the JSON is
+        // kept (one copy) while a signer is got, which may need storage (a new user-delegation key).
+        var read = await store.ReadAsync(entityId, receivableId.ToString(), Receivable.ResourceName, (json, etag) =>
+            ReceivableJson.PdfFacts(json.Span) is { HasFiles: false }
+                ? new StoredRead(new Stored<Api.JsonBody>(Answer(json.Span, today, default), etag), null)
+                : new StoredRead(null, new Stored<byte[]>(json.ToArray(), etag)), ct) ?? throw NotFound(receivableId);
+        if (read.Answer is { } answered) return answered;
+        var stored = read.Json!;
+        var links = await LinksAsync([ReceivableJson.PdfFacts(stored.Document) ?? PdfFactsOf(stored.Document)], ct);
+        return new Stored<Api.JsonBody>(Answer(stored.Document, today, links[0]), stored.ETag);
     }
 
-    /// <summary>One page of a list or search: the same answers a point read gives (amount to pay for today).</summary>
-    public Task<Page<Api.JsonBody>> ListAsync(ListRequest list, CancellationToken ct)
+    /// <summary>One page of a list or search: the same answers a point read gives (amount to pay for today, links).</summary>
+    public async Task<Page<Api.JsonBody>> ListAsync(ListRequest list, CancellationToken ct)
     {
         var today = Today();
-        return lists.PageAsync(list, row => Answer(System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(row), today), ct);
+        var page = await lists.PageAsync(list, row => row, ct);
+        var links = await LinksAsync(page.Data.Select(row => ReceivableJson.PdfFacts(Utf8(row)) ?? PdfFactsOf(Utf8(row))).ToList(), ct);
+        return new Page<Api.JsonBody>(page.Data.Select((row, i) => Answer(Utf8(row), today, links[i])).ToList(), page.PrevPaginationToken, page.NextPaginationToken);
     }
 
-    private static Api.JsonBody Answer(ReadOnlySpan<byte> stored, DateOnly today) =>
-        new(ReceivableJson.TryProject(stored, today) ?? System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
-            WithAmountToPay(System.Text.Json.JsonSerializer.Deserialize<Receivable>(stored, Api.ApiJson.Storage)!, today), Api.ApiJson.Options));
+    private static ReadOnlySpan<byte> Utf8(System.Text.Json.JsonElement row) => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(row);
+
+    // A point read's outcome: the answer made from the SDK's buffer, or the stored JSON kept for answering once links are signed.
+    private sealed record StoredRead(Stored<Api.JsonBody>? Answer, Stored<byte[]>? Json);
+
+    private async Task<List<Pdfs.PdfLinks>> LinksAsync(IReadOnlyList<Pdfs.PdfFacts> facts, CancellationToken ct)
+    {
+        var signer = facts.Any(f => f.HasFiles) ? await pdfs.SignerAsync(ct) : null;
+        return facts.Select(f => Pdfs.ReceivablePdfs.Links(signer, f)).ToList();
+    }
+
+    private static Pdfs.PdfFacts PdfFactsOf(ReadOnlySpan<byte> stored) =>
+        Pdfs.PdfFacts.Of(System.Text.Json.JsonSerializer.Deserialize<Receivable>(stored, Api.ApiJson.Storage)!);
+
+    private static Api.JsonBody Answer(ReadOnlySpan<byte> stored, DateOnly today, Pdfs.PdfLinks links)
+    {
+        if (ReceivableJson.TryProject(stored, today, links) is { } answer) return new(answer);
+        var doc = WithAmountToPay(System.Text.Json.JsonSerializer.Deserialize<Receivable>(stored, Api.ApiJson.Storage)!, today);
+        (doc.FileUrl, doc.OriginalFileUrl) = links;
+        return new(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(doc, Api.ApiJson.Options));
+    }
 
     public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");
 

@@ -17,7 +17,15 @@ public sealed class ReceivableHistoryRecord : StoredDocument
     public required string EventType { get; init; }
     public required JsonElement EventData { get; init; }
     public Guid? EntityUserId { get; init; }
-    public string? CurrentPdfUrl { get; init; }
+    /// <summary>A link to <see cref="PdfRevision"/>'s file, set for the answer once that revision is stored.</summary>
+    public string? CurrentPdfUrl { get; set; }
+
+    /// <summary>
+    /// The document's PDF revision current right after this event, for the events that show one (spec 3.15): creation,
+    /// updates, status changes, and a payment that made a paid PDF. Null for drafts (they have no PDF) and other events.
+    /// </summary>
+    [StorageOnly]
+    public int? PdfRevision { get; init; }
 
     public static class EventTypes
     {
@@ -39,19 +47,26 @@ public sealed class ReceivableHistoryRecord : StoredDocument
     public static ReceivableHistoryRecord Updated(StoredDocument receivable, Guid? entityUserId, DateTimeOffset at) =>
         New(receivable, EventTypes.ReceivableUpdated, new { }, entityUserId, at);
 
-    public static ReceivableHistoryRecord StatusChanged(StoredDocument receivable, ReceivableStatus oldStatus, ReceivableStatus newStatus, Guid? entityUserId, DateTimeOffset at) =>
-        New(receivable, EventTypes.StatusChanged, new StatusChangedData(oldStatus, newStatus), entityUserId, at);
+    /// <param name="pdfRevision">The PDF revision current after the change, for a caller that holds no whole document (the sweep).</param>
+    public static ReceivableHistoryRecord StatusChanged(StoredDocument receivable, ReceivableStatus oldStatus, ReceivableStatus newStatus, Guid? entityUserId, DateTimeOffset at, int? pdfRevision = null) =>
+        New(receivable, EventTypes.StatusChanged, new StatusChangedData(oldStatus, newStatus), entityUserId, at, revision: pdfRevision);
 
     public static ReceivableHistoryRecord BasedOnCreated(StoredDocument receivable, StoredDocument created, ReceivableType type, Guid? entityUserId, DateTimeOffset at) =>
         New(receivable, EventTypes.BasedOnReceivableCreated, new BasedOnCreatedData(Guid.Parse(created.Id), type), entityUserId, at);
 
     /// <param name="amountPaid">This payment (negative for a refund), not the running total.</param>
     /// <param name="amountDue">What remains due after it.</param>
-    public static ReceivableHistoryRecord PaymentReceived(StoredDocument receivable, long amountPaid, long amountDue, string? comment, Guid? entityUserId, DateTimeOffset at) =>
-        New(receivable, EventTypes.PaymentReceived, new PaymentReceivedData(amountPaid, amountDue, comment), entityUserId, at);
+    /// <param name="revisedPdf">The payment made a new PDF revision (a paid invoice with <c>generate_paid_invoice_pdf</c>).</param>
+    public static ReceivableHistoryRecord PaymentReceived(StoredDocument receivable, long amountPaid, long amountDue, string? comment, Guid? entityUserId, DateTimeOffset at, bool revisedPdf = false) =>
+        New(receivable, EventTypes.PaymentReceived, new PaymentReceivedData(amountPaid, amountDue, comment), entityUserId, at, showsPdf: revisedPdf);
 
-    private static ReceivableHistoryRecord New(StoredDocument receivable, string eventType, object data, Guid? entityUserId, DateTimeOffset at) => new()
+    private static ReceivableHistoryRecord New(StoredDocument receivable, string eventType, object data, Guid? entityUserId, DateTimeOffset at,
+        bool? showsPdf = null, int? revision = null) => new()
     {
+        PdfRevision = revision ?? (receivable is Documents.Receivable { IsDraft: false } doc
+                      && (showsPdf ?? eventType is EventTypes.ReceivableCreated or EventTypes.ReceivableUpdated or EventTypes.StatusChanged)
+            ? Pdfs.ReceivablePdfs.RevisionOf(doc)
+            : null),
         Id = HistoryIds.Next(at).ToString(),
         EntityId = receivable.EntityId,
         Resource = ResourceName,

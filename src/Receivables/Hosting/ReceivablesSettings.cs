@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Receivables.Auth;
+using Receivables.Pdfs;
 using Receivables.Store;
 
 namespace Receivables.Hosting;
@@ -14,6 +15,18 @@ public static class ReceivablesSettings
     public const string CosmosKey = "Cosmos:Key";
     public const string CosmosDatabase = "Cosmos:Database";
     public const string AuthSection = "Auth";
+
+    /// <summary>The blob endpoint of the storage account that holds the documents' PDFs (Azurite locally).</summary>
+    public const string StorageBlobEndpoint = "Storage:BlobEndpoint";
+    public const string StorageKey = "Storage:Key";
+    public const string StoragePdfContainer = "Storage:PdfContainer";
+
+    /// <summary>
+    /// How long a <c>file_url</c> from <c>pdf_link</c> or a document response opens its PDF. An hour: long enough to
+    /// open or forward it from a UI that just fetched it, short enough that a leaked link soon stops working.
+    /// </summary>
+    public const string PdfLinkLifetime = "Storage:PdfLinkLifetimeSeconds";
+    public const int DefaultPdfLinkLifetimeSeconds = 3600;
 
     /// <summary>
     /// When the due-date sweep runs: an NCRONTAB expression with seconds, in UTC, read by the Functions timer
@@ -53,6 +66,10 @@ public static class ReceivablesSettings
         new(CosmosEndpoint, "Cosmos DB account endpoint"),
         new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true, Secret: true),
         new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
+        new(StorageBlobEndpoint, "blob endpoint of the storage account holding the PDFs (https://<account>.blob.core.windows.net/; Azurite: http://127.0.0.1:10000/devstoreaccount1)"),
+        new(StorageKey, "account key of Azurite; absent means Entra ID (managed identity, user-delegation SAS)", LocalOnly: true, Secret: true),
+        new(StoragePdfContainer, "private blob container of the PDFs", Default: PdfStorageConnection.DefaultContainer),
+        new(PdfLinkLifetime, "seconds a PDF link (file_url, original_file_url, current_pdf_url) opens its file (1..86400)", Default: "3600"),
         new(RequestDeadline, "most seconds one API request may take before it is answered 503 (1..200)", Default: "20"),
         new(PaymentPagesBaseUrl, "public https base URL of the hosted payment pages (payment_page_url); empty locally: the address the API was called at"),
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
@@ -98,6 +115,27 @@ public static class ReceivablesSettings
             throw new InvalidOperationException("Cosmos__Key is for local development only; in Azure the app reaches Cosmos DB with its managed identity.");
         var database = configuration[CosmosDatabase];
         return new CosmosConnection(uri, string.IsNullOrEmpty(key) ? null : key, string.IsNullOrEmpty(database) ? CosmosConnection.DefaultDatabaseName : database);
+    }
+
+    public static PdfStorageConnection ReadPdfStorage(IConfiguration configuration, bool runningInAzure)
+    {
+        var endpoint = configuration[StorageBlobEndpoint];
+        if (string.IsNullOrWhiteSpace(endpoint) || !Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+            throw new InvalidOperationException("Setting Storage__BlobEndpoint must be the blob endpoint of the PDFs' storage account (https://<account>.blob.core.windows.net/).");
+        var key = configuration[StorageKey];
+        // The Azurite key is public knowledge, and an account key of a real account must not sit in app settings: in Azure
+        // the app signs links with a user delegation key it gets with its managed identity.
+        if (runningInAzure && !string.IsNullOrEmpty(key))
+            throw new InvalidOperationException("Storage__Key is for local development only (Azurite); in Azure the app reaches blob storage with its managed identity.");
+        if (runningInAzure && uri.Scheme != "https")
+            throw new InvalidOperationException("Storage__BlobEndpoint must be https in Azure.");
+        var container = configuration[StoragePdfContainer];
+        var raw = configuration[PdfLinkLifetime];
+        var seconds = DefaultPdfLinkLifetimeSeconds;
+        if (!string.IsNullOrEmpty(raw) && (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out seconds) || seconds is < 1 or > 86400))
+            throw new InvalidOperationException("Setting Storage__PdfLinkLifetimeSeconds must be a whole number of seconds from 1 to 86400.");
+        return new PdfStorageConnection(uri, string.IsNullOrEmpty(key) ? null : key,
+            string.IsNullOrEmpty(container) ? PdfStorageConnection.DefaultContainer : container, TimeSpan.FromSeconds(seconds));
     }
 
     public static ApiLimits ReadLimits(IConfiguration configuration)

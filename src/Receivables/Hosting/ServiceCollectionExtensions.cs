@@ -18,6 +18,7 @@ public static class ServiceCollectionExtensions
         var auth = ReceivablesSettings.ReadAuth(configuration, inAzure);
         var limits = ReceivablesSettings.ReadLimits(configuration);
         var paymentPages = ReceivablesSettings.ReadPaymentPages(configuration, inAzure);
+        var pdfStorage = ReceivablesSettings.ReadPdfStorage(configuration, inAzure);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
@@ -34,6 +35,9 @@ public static class ServiceCollectionExtensions
         }));
         // Only where we hold a key (emulator, test server) may the app create its database and container.
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
+        services.AddSingleton(pdfStorage);
+        services.AddSingleton<Pdfs.PdfBlobs>();
+        services.AddSingleton<Rendering.IReceivablePdfRenderer, Pdfs.NoPdfRenderer>(); // MERGE(#11): Rendering.ReceivablePdfRenderer in place of Pdfs.NoPdfRenderer
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<Auth.TokenRevocations>();
         services.AddSingleton<Auth.CredentialThrottle>();
@@ -61,6 +65,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.PaymentLinks.IPaymentProvider, Receivables.PaymentLinks.NoPaymentProvider>();
         // MERGE: replace with the storage branch's implementation (renders the revised PDF, signs its download URL).
         services.AddSingleton<Receivables.PaymentLinks.IPaymentLinkPdf, Receivables.PaymentLinks.PaymentLinkPdfNotWiredYet>();
+        services.AddSingleton<Pdfs.ReceivablePdfs>();
+        services.AddSingleton<Receivables.Sweep.PdfSweep>();
         return services;
     }
 }

@@ -27,9 +27,10 @@ public sealed class PaymentRecordOperations(ReceivableOperations receivables, Do
                 var outcome = ReceivableOperations.AccountOf(invoice).RegisterPayment(request.Amount!.Value, request.PaidAt?.ToUniversalTime() ?? now, DateOnly.FromDateTime(now.UtcDateTime));
                 ReceivableOperations.Apply(invoice, outcome.Account, now);
                 invoice.UpdatedAt = now;
+                var revised = ReceivableOperations.ReviseIfPaid(invoice, old, reads.Entity);
                 overpaid = outcome.Overpaid;
                 writes.Add(new ReplaceWrite(invoice, reads.Current.ETag));
-                writes.Add(new CreateWrite(ReceivableHistoryRecord.PaymentReceived(invoice, outcome.Applied, invoice.AmountDue, null, actor, now)));
+                writes.Add(new CreateWrite(ReceivableHistoryRecord.PaymentReceived(invoice, outcome.Applied, invoice.AmountDue, null, actor, now, revised)));
                 if (old != invoice.Status) writes.Add(new CreateWrite(ReceivableHistoryRecord.StatusChanged(invoice, old, invoice.Status, actor, now)));
             }
             else

@@ -8,16 +8,24 @@ namespace Receivables.Store;
 public static class ConditionalUpdate
 {
     /// <returns>The written version, or null when the document does not exist (or is not a <typeparamref name="T"/>).</returns>
-    public static async Task<Stored<T>?> UpdateAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
-        string? ifMatch, Action<T> change, CancellationToken ct) where T : StoredDocument
+    public static Task<Stored<T>?> UpdateAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
+        string? ifMatch, Action<T> change, CancellationToken ct) where T : StoredDocument =>
+        store.UpdateIfChangedAsync<T>(entityId, id, resource, ifMatch, d => { change(d); return true; }, ct);
+
+    /// <summary>
+    /// The same, for a change that may find nothing to do (it returns false: nothing is written, the version read is
+    /// the answer), starting from a version the caller already read when it has one (no first read).
+    /// </summary>
+    public static async Task<Stored<T>?> UpdateIfChangedAsync<T>(this DocumentStore store, Guid entityId, string id, string resource,
+        string? ifMatch, Func<T, bool> change, CancellationToken ct, Stored<T>? known = null) where T : StoredDocument
     {
         for (var attempt = 1; ; attempt++)
         {
-            var current = await store.ReadAsync<T>(entityId, id, resource, ct);
+            var current = attempt == 1 && known is not null ? known : await store.ReadAsync<T>(entityId, id, resource, ct);
             if (current is null) return null;
             if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
                 throw new StaleVersionException($"{resource} {id} has changed since the version in If-Match");
-            change(current.Document);
+            if (!change(current.Document)) return current;
             try
             {
                 return await store.ReplaceAsync(current.Document, current.ETag, ct);

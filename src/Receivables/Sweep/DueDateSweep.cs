@@ -31,7 +31,7 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
     public const int PageSize = 100;
 
     private sealed record Candidate(string Id, Guid EntityId, ReceivableType Type, ReceivableStatus Status, DateOnly? DueDate, DateOnly? ExpiryDate,
-        long? AmountDue, DateTimeOffset? IssueDate, PaymentTermsSnapshot? PaymentTerms);
+        long? AmountDue, DateTimeOffset? IssueDate, PaymentTermsSnapshot? PaymentTerms, PdfRevisions? Pdf);
 
     public async Task<SweepReport> RunAsync(CancellationToken ct)
     {
@@ -39,7 +39,7 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var day = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var query = new QueryDefinition(
-            $"SELECT TOP {PageSize} c.id, c.entity_id, c.type, c.status, c.due_date, c.expiry_date, c.amount_due, c.issue_date, c.payment_terms FROM c WHERE c.resource = @resource AND (" +
+            $"SELECT TOP {PageSize} c.id, c.entity_id, c.type, c.status, c.due_date, c.expiry_date, c.amount_due, c.issue_date, c.payment_terms, c.pdf FROM c WHERE c.resource = @resource AND (" +
             "(c.type = 'invoice' AND (c.status = 'issued' OR c.status = 'partially_paid') AND c.due_date < @today) OR " +
             "(c.type = 'quote' AND c.status = 'issued' AND c.expiry_date < @today))")
             .WithParameter("@resource", Receivable.ResourceName).WithParameter("@today", day);
@@ -112,7 +112,8 @@ public sealed partial class DueDateSweep(DocumentStore store, TimeProvider clock
             [
                 new PatchWrite(c.Id, Receivable.ResourceName,
                     operations, condition),
-                new CreateWrite(ReceivableHistoryRecord.StatusChanged(receivable, c.Status, next, null, now)),
+                // The event shows the PDF current then (spec 3.15 current_pdf_url): an issued document has at least revision 1.
+                new CreateWrite(ReceivableHistoryRecord.StatusChanged(receivable, c.Status, next, null, now, pdfRevision: Math.Max(1, c.Pdf?.Current ?? 0))),
             ], ct);
             return true;
         }

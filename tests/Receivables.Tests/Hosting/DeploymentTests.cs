@@ -67,6 +67,61 @@ public sealed partial class DeploymentTests
         ReceivablesSettings.ReadAuth(configuration, runningInAzure: false);
         Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadAuth(configuration, runningInAzure: true));
         Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadCosmos(configuration, runningInAzure: true));
+        // Azurite's well-known key: used locally, refused in Azure (like the Cosmos emulator's).
+        Assert.Equal(Receivables.Pdfs.PdfStorageConnection.AzuriteKey, ReceivablesSettings.ReadPdfStorage(configuration, runningInAzure: false).Key);
+        Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadPdfStorage(configuration, runningInAzure: true));
+    }
+
+    [Fact]
+    public void pdf_storage_in_azure_is_the_identity_without_a_key()
+    {
+        var azure = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ReceivablesSettings.StorageBlobEndpoint] = "https://stexample.blob.core.windows.net/",
+        }).Build();
+        var connection = ReceivablesSettings.ReadPdfStorage(azure, runningInAzure: true);
+        Assert.Null(connection.Key);
+        Assert.Equal(Receivables.Pdfs.PdfStorageConnection.DefaultContainer, connection.Container);
+        Assert.Equal(TimeSpan.FromSeconds(ReceivablesSettings.DefaultPdfLinkLifetimeSeconds), connection.LinkLifetime);
+        // Plain HTTP is Azurite's; a lifetime outside 1..86400 s is a mistake caught at start.
+        var http = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [ReceivablesSettings.StorageBlobEndpoint] = "http://stexample.blob.core.windows.net/" }).Build();
+        Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadPdfStorage(http, runningInAzure: true));
+        foreach (var bad in new[] { "0", "86401", "1h", "-5" })
+        {
+            var c = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [ReceivablesSettings.StorageBlobEndpoint] = "https://stexample.blob.core.windows.net/", [ReceivablesSettings.PdfLinkLifetime] = bad,
+            }).Build();
+            Assert.Throws<InvalidOperationException>(() => ReceivablesSettings.ReadPdfStorage(c, runningInAzure: false));
+        }
+    }
+
+    [Fact]
+    public void the_pdf_container_is_private_in_the_apps_storage_account_and_previews_expire()
+    {
+        var storage = Main.Module("storage");
+        var containers = CompiledDeployment.Strings(Main.ModuleArgumentNode("storage", "containerNames"));
+        Assert.Contains("[variables('pdfContainerName')]", containers);
+        Assert.Equal("[variables('pdfContainerName')]", Main.ModuleArgument("api", "pdfContainerName"));
+        Assert.All(storage.ResourcesOfType("Microsoft.Storage/storageAccounts/blobServices/containers"),
+            c => Assert.Equal("None", (string?)c["properties"]!["publicAccess"]));
+
+        // The app writes PDFs to that container of the host's own account, through the blob endpoint, with no key.
+        var settings = AppSettings();
+        Assert.Equal("[parameters('pdfContainerName')]", (string?)settings["Storage__PdfContainer"]);
+        Assert.Contains("primaryEndpoints.blob", (string?)settings["Storage__BlobEndpoint"], StringComparison.Ordinal);
+        Assert.Null(settings["Storage__Key"]);
+
+        // Drafts' previews are deleted by the platform a day after they were written.
+        Assert.Equal(["[format('{0}/previews/', variables('pdfContainerName'))]"], CompiledDeployment.Strings(Main.ModuleArgumentNode("storage", "expiringBlobPrefixes")));
+        var rule = Assert.Single(Assert.Single(storage.ResourcesOfType("Microsoft.Storage/storageAccounts/managementPolicies"))["properties"]!["policy"]!["rules"]!.AsArray())!;
+        Assert.Equal("[parameters('expiringBlobPrefixes')]", (string?)rule["definition"]!["filters"]!["prefixMatch"]);
+        Assert.Equal(1, (int?)rule["definition"]!["actions"]!["baseBlob"]!["delete"]!["daysAfterModificationGreaterThan"]);
+
+        // Writing blobs and getting the user delegation key that signs the links both come with Storage Blob Data Owner
+        // on the account (the_apps_identity_holds_its_data_roles... checks the assignment): its data actions cover
+        // Microsoft.Storage/storageAccounts/blobServices/containers/blobs/* and .../blobServices/generateUserDelegationKey/action.
+        Assert.Contains("Storage Blob Data Owner", RepoFiles.Read("infra", "app", "rbac.bicep"), StringComparison.Ordinal);
     }
 
     // ---- The deployment as compiled: tools/bicep lints infra/ and compiles infra/main.bicep into the ARM template read here.
@@ -182,7 +237,7 @@ public sealed partial class DeploymentTests
         Assert.Equal("[parameters('identityId')]", (string?)package["authentication"]!["userAssignedIdentityResourceId"]);
         Assert.Equal(("storage", "name"), CompiledDeployment.ModuleOutput(Main.ModuleArgument("api", "storageAccountName")));
         Assert.Equal("[variables('deploymentContainerName')]", Main.ModuleArgument("api", "deploymentContainerName"));
-        Assert.Equal(["[variables('deploymentContainerName')]"], CompiledDeployment.Strings(Main.ModuleArgumentNode("storage", "containerNames")));
+        Assert.Equal(["[variables('deploymentContainerName')]", "[variables('pdfContainerName')]"], CompiledDeployment.Strings(Main.ModuleArgumentNode("storage", "containerNames")));
     }
 
     [Fact]

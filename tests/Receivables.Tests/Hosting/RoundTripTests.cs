@@ -63,14 +63,18 @@ public sealed class RoundTripTests(ApiHost api)
 
         foreach (var (path, queries) in new[]
         {
-            ("/v1/products", 1), ("/v1/counterparts", 1), ("/v1/payment_records", 1), ($"/v1/receivables/{invoice}/history", 1), ("/v1/entities", 2),
+            ("/v1/products", 1), ("/v1/counterparts", 1), ("/v1/payment_records", 1), ($"/v1/receivables/{invoice}/history?event_type__in=payment_received", 1), ("/v1/entities", 2),
         })
         {
             var entity = path == "/v1/entities" ? (Guid?)null : w.Entity;
-            Assert.Equal((path, queries), (path, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"{path}?limit=1", entityId: entity), HttpStatusCode.OK)));
-            var token = Uri.EscapeDataString(await ListWalk.NextTokenAsync(api, $"{path}?limit=1", entity));
-            Assert.Equal((path + " (token)", queries), (path + " (token)", await CountAsync(() => api.SendAsync(HttpMethod.Get, $"{path}?limit=1&pagination_token={token}", entityId: entity), HttpStatusCode.OK)));
+            var first = path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "limit=1";
+            Assert.Equal((path, queries), (path, await CountAsync(() => api.SendAsync(HttpMethod.Get, first, entityId: entity), HttpStatusCode.OK)));
+            var token = Uri.EscapeDataString(await ListWalk.NextTokenAsync(api, first, entity));
+            Assert.Equal((path + " (token)", queries), (path + " (token)", await CountAsync(() => api.SendAsync(HttpMethod.Get, $"{first}&pagination_token={token}", entityId: entity), HttpStatusCode.OK)));
         }
+        // A history page with an event that shows a PDF (issue 11: current_pdf_url) also reads its receivable, once, for
+        // which revisions are stored; partial payments show none, so the pages above are one query.
+        Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{invoice}/history?limit=100", entityId: w.Entity), HttpStatusCode.OK));
         // History reads the receivable only when a first page is empty, to tell an unknown receivable (404) from a filter that matched nothing.
         Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{invoice}/history?event_type__in=mail_sent", entityId: w.Entity), HttpStatusCode.OK));
         Assert.Equal(2, await CountAsync(() => api.SendAsync(HttpMethod.Get, $"/v1/receivables/{Guid.NewGuid()}/history", entityId: w.Entity), HttpStatusCode.NotFound));

@@ -53,15 +53,25 @@ public class ApiHost : IAsyncLifetime
     public FaultInjector Faults { get; } = new();
     public string DatabaseName { get; } = "receivables-tests-" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The renderer behind the host (the PDF renderer seam), shared by all its requests.</summary>
+    public TestPdfRenderer Renderer { get; } = new();
+
+    /// <summary>This host's own PDF container in the shared Azurite.</summary>
+    public string PdfContainer { get; } = "pdfs-" + Guid.NewGuid().ToString("N")[..12];
+
     public async Task InitializeAsync()
     {
         var target = await CosmosTestEndpoint.GetAsync();
+        var blobs = await AzuriteEndpoint.BlobEndpointAsync();
         var settings = new Dictionary<string, string?>
         {
             ["urls"] = "http://127.0.0.1:0",
             ["Cosmos:Endpoint"] = target.Endpoint.ToString(),
             ["Cosmos:Key"] = target.Key,
             ["Cosmos:Database"] = DatabaseName,
+            ["Storage:BlobEndpoint"] = blobs.ToString(),
+            ["Storage:Key"] = AzuriteEndpoint.Key,
+            ["Storage:PdfContainer"] = PdfContainer,
             ["Auth:SigningKey"] = SigningKey,
             ["Auth:TokenLifetimeSeconds"] = "3600",
             // One instance sees its own revocations at once; the periodic reload would only add a query at a random
@@ -88,6 +98,8 @@ public class ApiHost : IAsyncLifetime
             services =>
             {
                 services.Remove(services.Single(d => d.ImplementationType == typeof(SweepService)));
+                services.Remove(services.Single(d => d.ServiceType == typeof(Receivables.Rendering.IReceivablePdfRenderer)));
+                services.AddSingleton<Receivables.Rendering.IReceivablePdfRenderer>(Renderer);
                 extraServices?.Invoke(services);
             });
         await app.StartAsync();

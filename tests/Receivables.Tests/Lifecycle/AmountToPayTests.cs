@@ -20,7 +20,7 @@ public sealed class AmountToPayTests(ApiHost api)
         // The same read on later days: the store is the host's, the clock is moved.
         async Task<long?> ToPayOn(int daysAhead)
         {
-            var operations = new ReceivableOperations(api.Service<DocumentStore>(), api.Service<Receivables.Api.ListReader>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(daysAhead)));
+            var operations = new ReceivableOperations(api.Service<DocumentStore>(), api.Service<Receivables.Api.ListReader>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(daysAhead)), api.Service<Receivables.Pdfs.ReceivablePdfs>());
             var read = await operations.GetAsync(w.Entity, Guid.Parse(invoice.Id()), default);
             return ((Invoice)read.Document).AmountToPay;
         }

@@ -30,7 +30,8 @@ public sealed class LifecycleRoundTripTests(ApiHost api)
     {
         var w = await DocumentWorld.CreateAsync(api);
         var invoice = await w.CreateIdAsync(w.Invoice(w.CatalogLine(3)));
-        Assert.Equal(2, await PostAsync(w, $"/v1/receivables/{invoice}/issue", null, HttpStatusCode.OK));
+        // Issue: the action's read and batch, then the PDF revision recorded once its files are stored (issue 11).
+        Assert.Equal(3, await PostAsync(w, $"/v1/receivables/{invoice}/issue", null, HttpStatusCode.OK));
         // A refused action costs its read only.
         Assert.Equal(1, await PostAsync(w, $"/v1/receivables/{invoice}/mark_as_uncollectible", null, HttpStatusCode.Conflict));
         Assert.Equal(2, await PostAsync(w, $"/v1/receivables/{invoice}/mark_as_partially_paid", new { amount_paid = 1000 }, HttpStatusCode.OK));
@@ -39,9 +40,10 @@ public sealed class LifecycleRoundTripTests(ApiHost api)
         var note = await w.CreateIdAsync(new { type = "credit_note", based_on = invoice });
         var (patched, _, _) = await w.PatchAsync(note, new { credit_note = new { line_items = new Dictionary<string, object> { [w.Product.ToString()] = new { quantity = 1 } } } });
         Assert.Equal(HttpStatusCode.OK, patched);
-        Assert.Equal(3, await PostAsync(w, $"/v1/receivables/{note}/issue", null, HttpStatusCode.OK));
+        Assert.Equal(4, await PostAsync(w, $"/v1/receivables/{note}/issue", null, HttpStatusCode.OK));
         Assert.Equal(2, await PostAsync(w, $"/v1/receivables/{invoice}/mark_as_paid", null, HttpStatusCode.OK));
-        Assert.Equal(1, await GetAsync(w, $"/v1/receivables/{invoice}/history"));
+        // History also reads its receivable once when an event of the page shows a PDF (current_pdf_url, issue 11).
+        Assert.Equal(2, await GetAsync(w, $"/v1/receivables/{invoice}/history"));
         var history = await w.HistoryAsync(invoice);
         Assert.Equal(1, await GetAsync(w, $"/v1/receivables/{invoice}/history/{history[0].Id()}"));
         Assert.Equal(1, await GetAsync(w, $"/v1/payment_records?object_id={invoice}"));

@@ -52,10 +52,14 @@ public sealed class WorkerHost : IAsyncLifetime
     public static async Task<Dictionary<string, string>> AppSettingsAsync(string databaseName)
     {
         var target = await CosmosTestEndpoint.GetAsync();
+        var blobs = await AzuriteEndpoint.BlobEndpointAsync();
         var settings = new Dictionary<string, string>
         {
             ["Cosmos__Endpoint"] = target.Endpoint.ToString(),
             ["Cosmos__Database"] = databaseName,
+            ["Storage__BlobEndpoint"] = blobs.ToString(),
+            ["Storage__Key"] = AzuriteEndpoint.Key,
+            ["Storage__PdfContainer"] = "worker-" + databaseName.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
             ["Sweep__Schedule"] = "0 5 * * * *",
             ["Auth__SigningKey"] = ApiHost.SigningKey,
             ["Auth__TokenLifetimeSeconds"] = "3600",
