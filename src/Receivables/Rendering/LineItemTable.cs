@@ -104,7 +104,7 @@ internal static class LineItemTable
         }
         Add("name", t.ColumnName, 0, _ => i => i.Product.Name);
         Add("quantity", t.ColumnQuantity, 32, _ => i => f.Quantity(i.Quantity));
-        Add("measure_unit", t.ColumnUnit, 30, _ => i => i.Product.MeasureUnit?.Name ?? "");
+        Add("measure_unit", t.ColumnUnit, 36, _ => i => i.Product.MeasureUnit?.Name ?? "");
         Add("price", t.ColumnPrice, 54, p => i => f.Amount(i.Product.Price.Value, p));
         Add("price_after_vat", t.ColumnPriceAfterVat, 54, p => i => f.Amount(i.Product.PriceAfterVat.Value, p));
         Add("discount", t.ColumnDiscount, 40, _ => i => Discount(i.Discount, f));

@@ -119,7 +119,7 @@ internal sealed class PdfCanvas : IDisposable
         {
             using var page = XGraphics.FromPdfPage(pdf.Pages[i], XGraphicsPdfPageOptions.Append);
             var number = $"{i + 1} / {count}";
-            page.DrawString(number, Small, Muted, PageWidth / 2, PageHeight - 28, XStringFormats.BaseLineCenter);
+            page.DrawString(number, Regular, Muted, PageWidth / 2, PageHeight - 28, XStringFormats.BaseLineCenter);
             var y = PageHeight - 40 - (footer.Count * FooterLineHeight) + FooterLineHeight;
             foreach (var line in footer)
             {
@@ -132,8 +132,11 @@ internal sealed class PdfCanvas : IDisposable
                 page.DrawString(draftNotice ?? watermark, SmallBold, XBrushes.DarkRed, Right, 36, XStringFormats.BaseLineRight);
                 var state = page.Save();
                 page.RotateAtTransform(-50, new XPoint(PageWidth / 2, PageHeight / 2));
-                page.DrawString(watermark, Watermark, new XSolidBrush(XColor.FromArgb(40, 200, 0, 0)),
-                    PageWidth / 2, PageHeight / 2, XStringFormats.Center);
+                // Glyph outlines, not text: the word is seen, but text extraction (search, copy, screen readers) reads
+                // only the notice at the top instead of stray diagonal letters among the table's rows.
+                var path = new XGraphicsPath();
+                path.AddString(watermark, Watermark.FontFamily, XFontStyleEx.Bold, Watermark.Size, new XPoint(PageWidth / 2, PageHeight / 2), XStringFormats.Center);
+                page.DrawPath(new XSolidBrush(XColor.FromArgb(40, 200, 0, 0)), path);
                 page.Restore(state);
             }
         }

@@ -94,6 +94,7 @@ public sealed class ReceivablePdfRenderer : IReceivablePdfRenderer
         if (doc.CounterpartShippingAddress is { } s && s != doc.CounterpartBillingAddress)
         {
             shipping.Add((t.ShipTo, PdfCanvas.SmallBold));
+            shipping.Add((doc.CounterpartName ?? "", PdfCanvas.Bold));
             shipping.AddRange(AddressLines(s.Line1, s.Line2, s.PostalCode, s.City, s.State, s.Country).Select(l => (l, PdfCanvas.Regular)));
         }
 

@@ -48,7 +48,8 @@ internal static class TotalsSection
         if (doc.TotalWithholdingTax is > 0 and var withheld)
         {
             var rate = doc.WithholdingTaxRate is { } r ? $" ({f.Percent(r)})" : "";
-            rows.Add((t.WithholdingTax + rate, f.Minus(withheld), false));
+            // Informational: the payer withholds it for the tax office; amount_due (spec 5.8) does not subtract it.
+            rows.Add((t.WithholdingTax + rate, f.Money(withheld), false));
         }
         var deductionTitle = page.Options.DeductionTitle ?? t.DefaultDeductionTitle;
         foreach (var deduction in doc.Deductions ?? [])
