@@ -139,7 +139,7 @@ internal sealed record PdfTexts
         ColumnTotal = "Gesamt", ColumnTotalAfterVat = "Gesamt inkl. USt",
         ContinuedOnNextPage = "Fortsetzung auf der nächsten Seite",
         Subtotal = "Zwischensumme", Discount = "Rabatt", SubtotalAfterDiscount = "Zwischensumme nach Rabatt",
-        VatBreakdown = "Umsatzsteuer nach Steuersätzen", VatRate = "Steuersatz", TaxableAmount = "Nettobetrag", VatAmount = "USt",
+        VatBreakdown = "USt je Steuersatz", VatRate = "Steuersatz", TaxableAmount = "Nettobetrag", VatAmount = "USt",
         TotalVat = "Umsatzsteuer gesamt", Total = "Gesamtbetrag", WithholdingTax = "Quellensteuer", DefaultDeductionTitle = "Nachlässe",
         AmountPaid = "Bereits bezahlt", AmountDue = "Zu zahlender Betrag", AmountCredited = "Gutgeschriebener Betrag",
         VatExempt = "Umsatzsteuerbefreit",
