@@ -28,7 +28,6 @@ internal sealed class PdfCanvas : IDisposable
     public static readonly XFont Cell = new(PdfFonts.Family, 7.5);
     public static readonly XFont Small = new(PdfFonts.Family, 7);
     public static readonly XFont SmallBold = new(PdfFonts.Family, 7, XFontStyleEx.Bold);
-    private static readonly XFont Watermark = new(PdfFonts.Family, 96, XFontStyleEx.Bold);
     public static readonly XBrush Ink = XBrushes.Black;
     public static readonly XBrush Muted = new XSolidBrush(XColor.FromArgb(90, 90, 90));
     public static readonly XPen Rule = new(XColor.FromArgb(170, 170, 170), 0.5);
@@ -130,14 +129,7 @@ internal sealed class PdfCanvas : IDisposable
             if (watermark is not null)
             {
                 page.DrawString(draftNotice ?? watermark, SmallBold, XBrushes.DarkRed, Right, 36, XStringFormats.BaseLineRight);
-                var state = page.Save();
-                page.RotateAtTransform(-50, new XPoint(PageWidth / 2, PageHeight / 2));
-                // Glyph outlines, not text: the word is seen, but text extraction (search, copy, screen readers) reads
-                // only the notice at the top instead of stray diagonal letters among the table's rows.
-                var path = new XGraphicsPath();
-                path.AddString(watermark, Watermark.FontFamily, XFontStyleEx.Bold, Watermark.Size, new XPoint(PageWidth / 2, PageHeight / 2), XStringFormats.Center);
-                page.DrawPath(new XSolidBrush(XColor.FromArgb(40, 200, 0, 0)), path);
-                page.Restore(state);
+                DraftWatermark.Draw(page, watermark, PageWidth, PageHeight);
             }
         }
     }

@@ -92,6 +92,34 @@ public sealed class DocumentKindsPdfTests(ApiHost api)
     }
 
     [Theory]
+    [InlineData("en")]
+    [InlineData("de")]
+    public async Task The_preview_watermark_is_drawn_across_every_page(string language)
+    {
+        var invoice = (await RenderingScenarios.OfAsync(api)).SixtyLines;
+        var preview = Renderer.Render(invoice, new PdfOptions { Language = language, Preview = true });
+        var final = Renderer.Render(invoice, new PdfOptions { Language = language });
+        Assert.True(DraftWatermark.CanDraw(PdfTexts.For(language).Draft));
+        var pages = PdfTools.Pages(final).Length;
+        for (var page = 1; page <= pages; page++)
+        {
+            // The diagonal word covers a band across the page's middle: many more inked pixels there than without it.
+            var inkedPreview = InkedInMiddle(PdfTools.GreyPage(preview, page, 40));
+            var inkedFinal = InkedInMiddle(PdfTools.GreyPage(final, page, 40));
+            Assert.True(inkedPreview > inkedFinal + 1500, $"page {page}: {inkedPreview} inked pixels with the watermark, {inkedFinal} without");
+        }
+    }
+
+    private static int InkedInMiddle((int Width, int Height, byte[] Pixels) page)
+    {
+        var inked = 0;
+        for (var y = page.Height / 4; y < page.Height * 3 / 4; y++)
+            for (var x = 0; x < page.Width; x++)
+                if (page.Pixels[(y * page.Width) + x] < 245) inked++;
+        return inked;
+    }
+
+    [Theory]
     [InlineData("fr")]
     [InlineData("xx")]
     [InlineData("")]
