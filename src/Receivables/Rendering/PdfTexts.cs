@@ -39,7 +39,6 @@ internal sealed record PdfTexts
     public required string ColumnVatAmount { get; init; }
     public required string ColumnTotal { get; init; }
     public required string ColumnTotalAfterVat { get; init; }
-    public required string ContinuedOnNextPage { get; init; }
     // Totals
     public required string Subtotal { get; init; }
     public required string Discount { get; init; }
@@ -103,7 +102,6 @@ internal sealed record PdfTexts
         ColumnName = "Item", ColumnQuantity = "Qty", ColumnUnit = "Unit", ColumnPrice = "Unit price",
         ColumnPriceAfterVat = "Price incl. VAT", ColumnDiscount = "Discount", ColumnVatRate = "VAT", ColumnVatAmount = "VAT amount",
         ColumnTotal = "Total", ColumnTotalAfterVat = "Total incl. VAT",
-        ContinuedOnNextPage = "Continued on the next page",
         Subtotal = "Subtotal", Discount = "Discount", SubtotalAfterDiscount = "Subtotal after discount",
         VatBreakdown = "VAT breakdown", VatRate = "VAT rate", TaxableAmount = "Taxable amount", VatAmount = "VAT",
         TotalVat = "Total VAT", Total = "Total", WithholdingTax = "Withholding tax", DefaultDeductionTitle = "Incentives",
@@ -137,7 +135,6 @@ internal sealed record PdfTexts
         ColumnName = "Position", ColumnQuantity = "Menge", ColumnUnit = "Einheit", ColumnPrice = "Einzelpreis",
         ColumnPriceAfterVat = "Preis inkl. USt", ColumnDiscount = "Rabatt", ColumnVatRate = "USt", ColumnVatAmount = "USt-Betrag",
         ColumnTotal = "Gesamt", ColumnTotalAfterVat = "Gesamt inkl. USt",
-        ContinuedOnNextPage = "Fortsetzung auf der nächsten Seite",
         Subtotal = "Zwischensumme", Discount = "Rabatt", SubtotalAfterDiscount = "Zwischensumme nach Rabatt",
         VatBreakdown = "USt je Steuersatz", VatRate = "Steuersatz", TaxableAmount = "Nettobetrag", VatAmount = "USt",
         TotalVat = "Umsatzsteuer gesamt", Total = "Gesamtbetrag", WithholdingTax = "Quellensteuer", DefaultDeductionTitle = "Nachlässe",

@@ -26,7 +26,7 @@ public sealed class ReceivablePdfRenderer : IReceivablePdfRenderer
         pdf.Info.Title = $"{title} {number}";
         pdf.Info.Author = SellerName(document);
         pdf.Info.Subject = options.Preview ? texts.Draft : title;
-        // A fixed date: the same document renders to the same file, so a stored revision can be compared or re-made.
+        // The document's date, not the time of rendering: a revision rendered again later still says when it was made.
         pdf.Info.CreationDate = (document.IssueDate ?? document.UpdatedAt).UtcDateTime;
 
         using (var canvas = new PdfCanvas(pdf, document.Footer))

@@ -17,8 +17,6 @@ internal sealed class RenderingSettings(JsonElement? document, JsonElement? enti
     /// <summary>The line item columns with a <c>precision</c> (spec: price columns, vat_rate and vat_amount).</summary>
     public static readonly string[] NumericColumns = ["price", "price_after_vat", "total_price", "total_price_after_vat", "vat_rate", "vat_amount"];
 
-    public static readonly string[] TextColumns = ["name", "quantity", "measure_unit", "discount"];
-
     public bool DisplayLineItems => Bool(["display_line_items"]) ?? true;
 
     /// <summary>The type's own flag (invoice/quote/credit_note) over the general one, level by level.</summary>
