@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's test command: installs the Cosmos test server's npm packages (from the lockfile), builds the
+# The project's test command: installs the npm packages of the Cosmos test server and of the browser test (from their lockfiles), builds the
 # whole solution (the Azure Functions project included: tests read its generated functions.metadata and
 # deps.json; and tools/bicep, which downloads the Bicep CLI from NuGet, lints infra/ failing on any warning and
 # compiles infra/main.bicep to the ARM template the deployment tests read) and runs every test project, then
@@ -14,10 +14,13 @@ solution=Receivables.Functions.sln
 results="$(mktemp -d "${TMPDIR:-/tmp}/receivables-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
-server=tests/cosmos-test-server
-if [ ! -d "$server/node_modules" ] || [ "$server/package-lock.json" -nt "$server/node_modules/.package-lock.json" ]; then
-  npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
-fi
+# npm packages from their lockfiles: the Cosmos test server, and playwright-core for the browser test (which drives
+# Debian's chromium; no browser is downloaded).
+for server in tests/cosmos-test-server tests/browser; do
+  if [ ! -d "$server/node_modules" ] || [ "$server/package-lock.json" -nt "$server/node_modules/.package-lock.json" ]; then
+    npm ci --prefix "$server" --no-audit --no-fund --loglevel=error
+  fi
+done
 
 dotnet build "$solution" --configuration Release --nologo -v quiet
 

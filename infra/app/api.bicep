@@ -65,6 +65,9 @@ var appSettings = {
   Cosmos__Endpoint: cosmosEndpoint
   Cosmos__Database: cosmosDatabaseName
 
+  // payment_page_url of payment links: the hosted payment pages are served by this app itself, over https.
+  PaymentPages__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
+
   // The due-date sweep's timer (%Sweep:Schedule%): NCRONTAB with seconds, UTC.
   Sweep__Schedule: '0 5 * * * *'
   // Past this a request is answered 503 with Retry-After instead of waiting on a slow store (well below functionTimeout).

@@ -33,6 +33,9 @@ public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictio
         throw ValidationException.Of(["path", name], "value is not a valid uuid", "type_error.uuid");
     }
 
+    /// <summary>A path parameter as sent (for ids that are not UUIDs, such as a payment page's).</summary>
+    public string? RouteValue(string name) => routeValues.TryGetValue(name, out var raw) ? raw : null;
+
     public string? Query(string name) => Http.Request.Query.TryGetValue(name, out var v) ? v.ToString() : null;
 
     /// <summary>

@@ -21,6 +21,22 @@ public sealed class ApiResponse : IResult, IActionResult
     public object? Body { get; }
     public string? ETag { get; }
 
+    /// <summary>A web page (<see cref="HtmlPage"/>) instead of JSON, sent with the pages' security headers.</summary>
+    public string? Html { get; private init; }
+
+    public static ApiResponse Page(int status, string html) => new(status, null, null) { Html = html };
+
+    /// <summary>
+    /// This answer as a page, for routes a browser opens: an error becomes <see cref="HtmlPage.Error"/> with its status and
+    /// message (a validation error says only that the request was invalid).
+    /// </summary>
+    public ApiResponse AsPage() => Html is not null || Status < 400 ? this : Page(Status, HtmlPage.Error(Status, Body switch
+    {
+        ErrorBody e when Status < 500 => e.Error.Message,
+        ValidationBody => "This request is not valid",
+        _ => "This page is temporarily unavailable; try again in a moment",
+    }));
+
     public static ApiResponse Ok(object body, string? etag = null) => new(StatusCodes.Status200OK, body, etag);
     public static ApiResponse Created(object body, string? etag = null) => new(StatusCodes.Status201Created, body, etag);
     public static ApiResponse NoContent() => new(StatusCodes.Status204NoContent, null, null);
@@ -57,9 +73,36 @@ public sealed class ApiResponse : IResult, IActionResult
         response.StatusCode = Status;
         if (ETag is not null) response.Headers.ETag = Store.ETags.Quoted(ETag);
         if (Replayed) response.Headers["Idempotent-Replayed"] = "true";
+        if (Html is not null)
+        {
+            await WritePageAsync(response, Html, httpContext.RequestAborted);
+            return;
+        }
         if (Body is null or JsonElement { ValueKind: JsonValueKind.Undefined or JsonValueKind.Null }) return;
         response.ContentType = "application/json";
+        if (Body is JsonBody json)
+        {
+            response.ContentLength = json.Utf8.Length;
+            await response.Body.WriteAsync(json.Utf8, httpContext.RequestAborted);
+            return;
+        }
         await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), ApiJson.Options, httpContext.RequestAborted);
+    }
+
+    private static async Task WritePageAsync(HttpResponse response, string html, CancellationToken ct)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = HtmlPage.ContentSecurityPolicy;
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        headers["Cross-Origin-Resource-Policy"] = "same-origin";
+        // A payment page shows bank details and amounts of one person's invoice: no cache, shared or private, keeps it.
+        headers.CacheControl = "no-store";
+        headers.Pragma = "no-cache";
+        response.ContentType = "text/html; charset=utf-8";
+        await response.WriteAsync(html, System.Text.Encoding.UTF8, ct);
     }
 
     public Task ExecuteResultAsync(ActionContext context) => ExecuteAsync(context.HttpContext);
@@ -69,4 +112,23 @@ public sealed class ApiResponse : IResult, IActionResult
     private sealed record ErrorDetail(string Message, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Type);
 
     private sealed record ValidationBody(IReadOnlyList<ValidationIssue> Detail);
+}
+
+/// <summary>
+/// A body that is already the API's JSON (a stored document's answer made without objects, <see cref="Documents.ReceivableJson"/>):
+/// written as it is, also where a response is recorded (idempotency).
+/// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(JsonBodyConverter))]
+public sealed class JsonBody(ReadOnlyMemory<byte> utf8)
+{
+    public ReadOnlyMemory<byte> Utf8 { get; } = utf8;
+
+    private sealed class JsonBodyConverter : System.Text.Json.Serialization.JsonConverter<JsonBody>
+    {
+        public override JsonBody Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("a JSON body is only written");
+
+        public override void Write(Utf8JsonWriter writer, JsonBody value, JsonSerializerOptions options) =>
+            writer.WriteRawValue(value.Utf8.Span, skipInputValidation: true);
+    }
 }

@@ -11,6 +11,11 @@ public enum RouteAccess
     Authenticated,
     /// <summary>A valid bearer token and an <c>x-monite-entity-id</c> the token may act on (spec 1.1).</summary>
     EntityScoped,
+    /// <summary>
+    /// A web page a browser opens from a link (the hosted payment page): no token, no API version header, answered in
+    /// HTML, errors included. The capability is in the path.
+    /// </summary>
+    Page,
 }
 
 public delegate Task<ApiResponse> ApiHandler(ApiRequest request);

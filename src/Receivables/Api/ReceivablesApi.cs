@@ -22,6 +22,12 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
 
     public async Task<ApiResponse> RunAsync(ApiRoute route, HttpContext http)
     {
+        var response = await RunApiAsync(route, http);
+        return route.Access == RouteAccess.Page ? response.AsPage() : response;
+    }
+
+    private async Task<ApiResponse> RunApiAsync(ApiRoute route, HttpContext http)
+    {
         var requestId = Guid.NewGuid().ToString("N");
         var headers = http.Response.Headers;
         headers[RequestIdHeader] = requestId;
@@ -41,10 +47,11 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
         deadline.CancelAfter(limits.RequestDeadline);
         try
         {
-            headers[ApiVersion.Header] = ApiVersion.Require(http.Request.Headers);
+            // A page is opened by a browser, which sends no API headers.
+            if (route.Access != RouteAccess.Page) headers[ApiVersion.Header] = ApiVersion.Require(http.Request.Headers);
 
             ApiPrincipal? principal = null;
-            if (route.Access != RouteAccess.Anonymous)
+            if (route.Access is RouteAccess.Authenticated or RouteAccess.EntityScoped)
             {
                 var token = await tokens.AuthenticateAsync(http.Request.Headers.Authorization.ToString());
                 // In memory, reloaded once per interval: no round trip on this path but the periodic reload.

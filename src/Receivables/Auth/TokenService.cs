@@ -26,6 +26,12 @@ public sealed class TokenService
     private readonly JsonWebTokenHandler handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly TokenValidationParameters validation;
 
+    // Tokens whose signature and claims checked out, by their text: a client sends the same token with every request,
+    // and checking a signature costs more than the rest of the pipeline's own work. What a token says never changes,
+    // so only that is kept; its times, its client and its revocation are still checked on every request.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AccessToken> read = new(StringComparer.Ordinal);
+    private const int MaxRead = 10_000;
+
     public TokenService(AuthOptions options, TimeProvider clock)
     {
         this.options = options;
@@ -116,6 +122,18 @@ public sealed class TokenService
     /// its client is still configured; null for anything else. <c>POST /auth/revoke</c> reads tokens with this.
     /// </summary>
     public async Task<AccessToken?> ReadAsync(string token)
+    {
+        if (read.TryGetValue(token, out var known)) return known;
+        var checkedToken = await ValidateAsync(token);
+        if (checkedToken is not null)
+        {
+            if (read.Count >= MaxRead) read.Clear();
+            read[token] = checkedToken;
+        }
+        return checkedToken;
+    }
+
+    private async Task<AccessToken?> ValidateAsync(string token)
     {
         var result = await handler.ValidateTokenAsync(token, validation);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt || string.IsNullOrEmpty(jwt.Id)) return null;

@@ -136,6 +136,11 @@ public sealed class Invoice : Receivable
     public DateOnly? FulfillmentDate { get; set; }
     public string? PurchaseOrder { get; set; }
     public string? PaymentPageUrl { get; set; }
+
+    /// <summary>What this invoice's payment links ask for (spec 6.8), written with each link: a new link may only ask for the rest.</summary>
+    [StorageOnly]
+    public List<Domain.Payments.PaymentLinkClaim> PaymentLinkClaims { get; set; } = [];
+
     public Guid? PaymentReminderId { get; set; }
     public Guid? OverdueReminderId { get; set; }
     public DateTimeOffset? PaidAt { get; set; }

@@ -25,7 +25,7 @@ public static class ReceivableEndpoints
 
     public static async Task<ApiResponse> Get(ApiRequest request)
     {
-        var doc = await Operations(request).GetAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);
+        var doc = await Operations(request).GetJsonAsync(request.EntityId, request.PathId("receivable_id"), request.Aborted);
         return ApiResponse.Ok(doc.Document, doc.ETag);
     }
 

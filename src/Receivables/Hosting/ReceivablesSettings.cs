@@ -32,6 +32,13 @@ public static class ReceivablesSettings
     public const int DefaultRequestDeadlineSeconds = 20;
 
     /// <summary>
+    /// The public address (scheme and host) the hosted payment pages are served at: <c>payment_page_url</c> is it plus
+    /// <c>/v1/payment_pages/{id}</c>. Required in Azure (the Bicep sets the app's own https address); left empty locally,
+    /// the address the API was called at is used, so a link made through http://127.0.0.1:7071 opens there.
+    /// </summary>
+    public const string PaymentPagesBaseUrl = "PaymentPages:BaseUrl";
+
+    /// <summary>
     /// A setting the product reads: where it must be set, and its default when it may be left out. A Secret setting's
     /// value is never written in app settings: in Azure it is a Key Vault reference.
     /// </summary>
@@ -47,6 +54,7 @@ public static class ReceivablesSettings
         new(CosmosKey, "account key of the emulator or test server; absent means Entra ID", LocalOnly: true, Secret: true),
         new(CosmosDatabase, "database name", Default: CosmosConnection.DefaultDatabaseName),
         new(RequestDeadline, "most seconds one API request may take before it is answered 503 (1..200)", Default: "20"),
+        new(PaymentPagesBaseUrl, "public https base URL of the hosted payment pages (payment_page_url); empty locally: the address the API was called at"),
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)", Secret: true),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
@@ -101,6 +109,20 @@ public static class ReceivablesSettings
         return new ApiLimits(TimeSpan.FromSeconds(seconds));
     }
 
+    public static PaymentPageOptions ReadPaymentPages(IConfiguration configuration, bool runningInAzure)
+    {
+        var raw = configuration[PaymentPagesBaseUrl];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            if (runningInAzure) throw new InvalidOperationException("Setting PaymentPages__BaseUrl must be the app's public https address (https://<host>) in Azure.");
+            return new PaymentPageOptions(null);
+        }
+        if (!Uri.TryCreate(raw.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && (runningInAzure || uri.Scheme != Uri.UriSchemeHttp))
+            || uri.PathAndQuery is not ("/" or "") || uri.Fragment.Length > 0)
+            throw new InvalidOperationException("Setting PaymentPages__BaseUrl must be an absolute https://<host>[:port] address without a path (http is allowed locally).");
+        return new PaymentPageOptions(uri);
+    }
+
     public static AuthOptions ReadAuth(IConfiguration configuration, bool runningInAzure)
     {
         var options = new AuthOptions();
@@ -109,6 +131,9 @@ public static class ReceivablesSettings
         return options;
     }
 }
+
+/// <summary>Where payment pages are served (see <see cref="ReceivablesSettings.PaymentPagesBaseUrl"/>); null: the address the API was called at.</summary>
+public sealed record PaymentPageOptions(Uri? BaseUrl);
 
 /// <summary>Limits every request is held to (see <see cref="ReceivablesSettings.RequestDeadline"/>).</summary>
 public sealed record ApiLimits(TimeSpan RequestDeadline);

@@ -17,11 +17,13 @@ public static class ServiceCollectionExtensions
         var cosmos = ReceivablesSettings.ReadCosmos(configuration, inAzure);
         var auth = ReceivablesSettings.ReadAuth(configuration, inAzure);
         var limits = ReceivablesSettings.ReadLimits(configuration);
+        var paymentPages = ReceivablesSettings.ReadPaymentPages(configuration, inAzure);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
         services.AddSingleton(cosmos);
         services.AddSingleton(limits);
+        services.AddSingleton(paymentPages);
         services.AddSingleton(sp => cosmos.CreateClient(o =>
         {
             o.Serializer = new CosmosStjSerializer();
@@ -53,7 +55,12 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.PaymentTerms.PaymentTermsOperations>();
         services.AddSingleton<Receivables.BankAccounts.EntityBankAccountOperations>();
         services.AddSingleton<Receivables.Payments.PaymentRecordOperations>();
+        services.AddSingleton<Receivables.PaymentLinks.PaymentLinkOperations>();
         services.AddSingleton<Receivables.Sweep.DueDateSweep>();
+        // Seams: no payment provider (only sepa_credit links), and the invoice PDF's rendering and download link.
+        services.AddSingleton<Receivables.PaymentLinks.IPaymentProvider, Receivables.PaymentLinks.NoPaymentProvider>();
+        // MERGE: replace with the storage branch's implementation (renders the revised PDF, signs its download URL).
+        services.AddSingleton<Receivables.PaymentLinks.IPaymentLinkPdf, Receivables.PaymentLinks.PaymentLinkPdfNotWiredYet>();
         return services;
     }
 }

@@ -45,7 +45,16 @@ public sealed class DocumentStore
     }
 
     /// <summary>Point read by id; null when missing or when the id belongs to another kind of resource.</summary>
-    public async Task<Stored<T>?> ReadAsync<T>(Guid entityId, string id, string resource, CancellationToken ct) where T : StoredDocument
+    public Task<Stored<T>?> ReadAsync<T>(Guid entityId, string id, string resource, CancellationToken ct) where T : StoredDocument =>
+        ReadAsync(entityId, id, resource, (json, etag) => new Stored<T>(JsonSerializer.Deserialize<T>(json.Span, ApiJson.Storage)!, etag), ct);
+
+    /// <summary>
+    /// Point read by id, handing the stored JSON and its ETag to <paramref name="read"/> (which must not keep the bytes:
+    /// they are the SDK's buffer); null when missing or when the id belongs to another kind of resource. For a caller
+    /// that answers from the JSON without building the document.
+    /// </summary>
+    public async Task<TResult?> ReadAsync<TResult>(Guid entityId, string id, string resource, Func<ReadOnlyMemory<byte>, string, TResult> read, CancellationToken ct)
+        where TResult : class
     {
         var c = await ContainerAsync().WaitAsync(ct);
         using var response = await c.ReadItemStreamAsync(id, new PartitionKey(entityId.ToString()), cancellationToken: ct);
@@ -53,9 +62,9 @@ public sealed class DocumentStore
         response.EnsureSuccessStatusCode();
         var json = await ContentBytesAsync(response.Content, ct);
         // Ids are only unique per resource kind in spirit: a receivable id sent where an entity id belongs is "not found".
-        // The kind is looked up without a DOM, then the document is deserialized once, from the bytes.
+        // The kind is looked up without a DOM, then the document is read once, from the bytes.
         if (ApiJson.TopLevelString(new Utf8JsonReader(json.Span), "resource"u8) != resource) return null;
-        return new Stored<T>(JsonSerializer.Deserialize<T>(json.Span, ApiJson.Storage)!, response.Headers.ETag);
+        return read(json, response.Headers.ETag);
     }
 
     /// <summary>A response's body as bytes: the SDK's own buffer when it has one, else one copy.</summary>

@@ -48,6 +48,12 @@ public sealed partial class RouteFuzzTests(ApiHost api)
         using var response = await api.SendAsync(new HttpMethod(route.Method), path, route.Method == "POST" ? "{}" : null, entity);
         var status = (int)response.StatusCode;
         if (status >= 500) failures.Add($"{route.Method} {path[..Math.Min(path.Length, 120)]}: {status}");
+        else if (status >= 400 && route.Access == RouteAccess.Page)
+        {
+            // A page answers a browser: its errors are pages too, under the pages' policy.
+            if (response.Content.Headers.ContentType?.MediaType != "text/html" || !response.Headers.Contains("Content-Security-Policy"))
+                failures.Add($"{route.Method} {path}: {status} is not an HTML page with a Content-Security-Policy");
+        }
         else if (status >= 400)
         {
             var body = await Json.ReadAsync(response);

@@ -108,7 +108,11 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
     }
 
     /// <summary>One page, in one query on the scope's partition.</summary>
-    public async Task<Page<T>> PageAsync<T>(ListRequest list, CancellationToken ct)
+    public Task<Page<T>> PageAsync<T>(ListRequest list, CancellationToken ct) =>
+        PageAsync(list, row => row.Deserialize<T>(ApiJson.Storage) ?? throw new InvalidOperationException("a listed document is null"), ct);
+
+    /// <summary>One page, each stored document made into an item by <paramref name="item"/> (which may answer from the JSON).</summary>
+    public async Task<Page<T>> PageAsync<T>(ListRequest list, Func<JsonElement, T> item, CancellationToken ct)
     {
         var cursor = list.Cursor;
         var backward = cursor?.Backward == true;
@@ -143,7 +147,7 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
             prev = more ? Token(list, page[0], backward: true) : null;
             next = page.Count > 0 ? Token(list, page[^1], backward: false) : Token(list, cursor!, backward: false);
         }
-        var items = page.Select(row => row.Deserialize<T>(ApiJson.Storage) ?? throw new InvalidOperationException("a listed document is null")).ToList();
+        var items = page.Select(item).ToList();
         return new Page<T>(items, prev, next);
     }
 

@@ -1,0 +1,201 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Receivables.Documents;
+using Receivables.PaymentLinks;
+using Receivables.Tests.Documents;
+using Receivables.Tests.Infrastructure;
+using Receivables.Tests.Lifecycle;
+using static Receivables.Tests.Lifecycle.LifecycleSteps;
+
+namespace Receivables.Tests.PaymentLinks;
+
+/// <summary>
+/// The payment page in a real browser: Debian's chromium, headless, driven by playwright-core (tests/browser). A payer
+/// sees the amount and IBAN, a QR code that decodes (from the pixels chromium drew) to the EPC transfer, downloads the
+/// PDF, and an expired or paid link says so. The page may load nothing from any other host: the script blocks and
+/// lists every such request, and there must be none. The PDF seam is a stand-in serving a small PDF from a second
+/// local server, so the link can be followed before rendering and storage are wired.
+/// </summary>
+public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost host) : IClassFixture<PaymentPageBrowserTests.BrowserHost>
+{
+    [ChromiumFact]
+    public async Task a_payer_sees_amount_iban_and_a_scannable_qr_code_downloads_the_pdf_and_expired_and_paid_links_say_so()
+    {
+        var w = await DocumentWorld.CreateAsync(host);
+        var invoice = await w.IssuedInvoiceAsync();
+        var link = await w.LinkAsync(invoice.Id(), b => b["return_url"] = "https://shop.example/thanks");
+        // The seam was asked to render the invoice's new revision, after the batch that made it.
+        var stored = await w.StoredAsync(invoice.Id());
+        Assert.Contains((invoice.Id(), stored["pdf"]!["current"]!.GetValue<int>()), host.Pdf.Rendered);
+
+        var expiredInvoice = (await w.IssuedInvoiceAsync()).Id();
+        var expired = await w.LinkAsync(expiredInvoice);
+        await w.ExpireLinkAsync(expired.Id());
+        var paidInvoice = (await w.IssuedInvoiceAsync()).Id();
+        var paid = await w.LinkAsync(paidInvoice);
+        await w.PaidAsync(paidInvoice, ThreeUnits);
+
+        var screenshot = Path.Combine(Path.GetTempPath(), $"payment-page-{Guid.NewGuid():N}.png");
+        var report = await RunBrowserAsync(new JsonObject
+        {
+            ["active"] = link.Text("payment_page_url"),
+            ["expired"] = expired.Text("payment_page_url"),
+            ["paid"] = paid.Text("payment_page_url"),
+            ["allowedHosts"] = new JsonArray(host.Http.BaseAddress!.Authority, host.Pdf.BaseAddress.Authority),
+            ["screenshot"] = screenshot,
+        });
+
+        Assert.Empty(report["blocked"]!.AsArray());
+        // No policy violation or failed load; chromium logs the expired page's own 410 as a console error, which is its answer.
+        var errors = report["consoleErrors"]!.AsArray().Select(e => e!.GetValue<string>()).Where(e => !e.Contains("status of 410 (Gone)", StringComparison.Ordinal)).ToList();
+        Assert.True(errors.Count == 0, "console errors: " + string.Join("; ", errors));
+
+        var active = report["active"]!.AsObject();
+        Assert.Equal(200, active["status"]!.GetValue<int>());
+        Assert.StartsWith("text/html", active.Text("contentType"), StringComparison.Ordinal);
+        Assert.Equal("created", active.Text("state"));
+        Assert.Equal("Issuer GmbH", active.Text("payee"));
+        Assert.Equal(invoice.Text("document_id"), active.Text("invoiceNumber"));
+        Assert.Equal("419.83 EUR", active.Text("amount"));
+        Assert.Equal("DE89 3704 0044 0532 0130 00", active.Text("iban"));
+        Assert.Equal("COBADEFFXXX", active.Text("bic"));
+        Assert.Equal("https://shop.example/thanks", active.Text("returnUrl"));
+
+        // The QR code as chromium drew it, scanned with ZXing: shown large enough for a phone, and the EPC transfer.
+        var qr = active["qr"]!.AsObject();
+        Assert.True(qr["complete"]!.GetValue<bool>());
+        Assert.True(qr["shownWidth"]!.GetValue<double>() >= 200, "the QR code is shown at least 200 px wide");
+        var (width, height) = (qr["width"]!.GetValue<int>(), qr["height"]!.GetValue<int>());
+        var (payload, level) = QrDecoder.Decode(QrDecoder.FromRgba(Convert.FromBase64String(qr.Text("rgba")!)), width, height);
+        Assert.Equal("M", level);
+        EpcPayload.Check(payload, "Issuer GmbH", "DE89370400440532013000", "COBADEFFXXX", "EUR419.83", invoice.Text("document_id")!);
+
+        // The PDF link, followed: a PDF downloads.
+        var pdf = report["pdf"]!.AsObject();
+        Assert.Null(pdf["failure"]);
+        Assert.Equal("%PDF-", pdf.Text("start"));
+        Assert.StartsWith(host.Pdf.BaseAddress.AbsoluteUri, pdf.Text("href"), StringComparison.Ordinal);
+
+        var gone = report["expired"]!.AsObject();
+        Assert.Equal((410, "expired"), (gone["status"]!.GetValue<int>(), gone.Text("state")));
+        Assert.Contains("expired", gone.Text("message"), StringComparison.Ordinal);
+        Assert.Equal((null, null, false), (gone.Text("amount"), gone.Text("iban"), gone["hasQr"]!.GetValue<bool>()));
+        var done = report["paid"]!.AsObject();
+        Assert.Equal((200, "succeeded"), (done["status"]!.GetValue<int>(), done.Text("state")));
+        Assert.Contains("has been paid", done.Text("message"), StringComparison.Ordinal);
+        Assert.Equal((null, null, false), (done.Text("amount"), done.Text("iban"), done["hasQr"]!.GetValue<bool>()));
+
+        var shot = PngImage.Decode(await File.ReadAllBytesAsync(screenshot));
+        Assert.True(shot.Width == 720 && shot.Height >= 600, $"screenshot {shot.Width}×{shot.Height}");
+        // The documentation's picture of the page is this screenshot; refresh it on demand.
+        if (Environment.GetEnvironmentVariable("RECEIVABLES_UPDATE_DOC_IMAGES") == "1")
+            File.Copy(screenshot, RepoFiles.Path("docs", "images", "payment-page.png"), overwrite: true);
+        File.Delete(screenshot);
+    }
+
+    private static async Task<JsonObject> RunBrowserAsync(JsonObject input)
+    {
+        var folder = RepoFiles.Path("tests", "browser");
+        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "playwright-core")),
+            "tests/browser has no node_modules: run `npm ci --prefix tests/browser` (tests/test.sh does)");
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("payment-page.mjs");
+        start.ArgumentList.Add(input.ToJsonString());
+        start.Environment["CHROMIUM_PATH"] = ChromiumFactAttribute.Chromium;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        Assert.True(process.ExitCode == 0, $"browser script failed ({process.ExitCode}): {await stderr}");
+        return JsonNode.Parse(await stdout)!.AsObject();
+    }
+
+    /// <summary>The API host, with the PDF seam answered by <see cref="PdfStandIn"/>.</summary>
+    public sealed class BrowserHost() : ApiHost(new Dictionary<string, string?>(), services => services.AddSingleton<IPaymentLinkPdf>(SharedPdf)), IAsyncLifetime
+    {
+        // Static: the base constructor's service registration runs before this instance has fields of its own.
+        private static readonly PdfStandIn SharedPdf = new();
+
+#pragma warning disable CA1822 // an instance member, so tests reach it through their fixture
+        public PdfStandIn Pdf => SharedPdf;
+#pragma warning restore CA1822
+
+        public new async Task InitializeAsync()
+        {
+            await SharedPdf.StartAsync();
+            await base.InitializeAsync();
+        }
+
+        public new async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await SharedPdf.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// The PDF seam in the storage branch's place: records what it is asked to render and offers a download URL on a
+    /// local server of its own that answers a minimal PDF as an attachment.
+    /// </summary>
+    public sealed class PdfStandIn : IPaymentLinkPdf, IAsyncDisposable
+    {
+        private WebApplication? server;
+
+        public ConcurrentBag<(string InvoiceId, int Revision)> Rendered { get; } = [];
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public async Task StartAsync()
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            server = builder.Build();
+            server.MapGet("/pdf/{name}", (HttpContext http) =>
+            {
+                http.Response.Headers.ContentDisposition = "attachment; filename=\"invoice.pdf\"";
+                return Results.Bytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray(), "application/pdf");
+            });
+            await server.StartAsync();
+            BaseAddress = new Uri(server.Urls.First());
+        }
+
+        public Task RenderCurrentRevisionAsync(Invoice invoice, CancellationToken ct)
+        {
+            Rendered.Add((invoice.Id, invoice.Pdf.Current));
+            return Task.CompletedTask;
+        }
+
+        public Task<Uri?> DownloadUrlAsync(Invoice invoice, CancellationToken ct) => Task.FromResult<Uri?>(new Uri(BaseAddress, $"/pdf/{invoice.Id}.pdf"));
+
+        public async ValueTask DisposeAsync()
+        {
+            if (server is not null) await server.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A test that needs Debian's chromium: skipped, saying so, only where it is not installed (.ci/run installs it).</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    public ChromiumFactAttribute()
+    {
+        if (!File.Exists(Chromium)) Skip = $"chromium is not installed at {Chromium} (apt-get install chromium; .ci/run does)";
+    }
+}
