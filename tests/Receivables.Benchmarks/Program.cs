@@ -30,11 +30,13 @@ if (args is ["badinput", ..])
 // index [policy-before.json]: the 10-line invoice's stored size and index terms (IndexCost), and with a previous
 // policy file, the same document as the previous version stored it (without the listing copy) under that policy.
 var indexOnly = args is ["index", ..];
+// render [count]: the 10-line invoice as a PDF (issue 11): median and p95 ms per document, PDF bytes, bytes allocated.
+var renderOnly = args is ["render", ..];
 var policyBefore = args is ["index", var file, ..] ? Newtonsoft.Json.JsonConvert.DeserializeObject<IndexingPolicy>(File.ReadAllText(file)) : null;
 
 // Per route: Cosmos DB round trips per request and bytes allocated per request by the API (pipeline, endpoint,
 // operation, Cosmos SDK, JSON), with requests driven in-process through the same pipeline both hosts use.
-var iterations = args.Length > 0 && !indexOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
+var iterations = args.Length > 0 && !indexOnly && !renderOnly ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
 
 using var cosmos = CosmosProcess.Start();
 var counter = new CountingHandler();
@@ -99,6 +101,12 @@ using (var stored = await container.ReadItemStreamAsync(invoice, new PartitionKe
         document.Remove("listing");
         IndexCost.Print("Without the listing copy, under the previous policy", document, policyBefore);
     }
+}
+if (renderOnly)
+{
+    await RenderBenchmark.RunAsync(container, entity, invoice, args[1..]);
+    await app.DisposeAsync();
+    return;
 }
 if (indexOnly)
 {

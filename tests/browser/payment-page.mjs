@@ -15,13 +15,23 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
 });
 const blocked = [];
+const pdfs = new Map();
 const consoleErrors = [];
 const report = { blocked, consoleErrors };
 try {
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 720, height: 1000 }, deviceScaleFactor: 1 });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.protocol === 'data:' || input.allowedHosts.includes(url.host)) return route.continue();
+    // data: URLs and the browser's own pages (its PDF viewer's chrome:// and chrome-extension:// files) never leave it.
+    if (['data:', 'chrome:', 'chrome-extension:'].includes(url.protocol)) return route.continue();
+    if (input.allowedHosts.includes(url.host)) {
+      // PDFs are fetched here and handed on, so that their bytes are known whether Chromium downloads or shows them.
+      if (!url.pathname.endsWith('.pdf')) return route.continue();
+      return route.fetch().then(async (response) => {
+        pdfs.set(route.request().url(), { status: response.status(), bytes: await response.body() });
+        return route.fulfill({ response });
+      });
+    }
     blocked.push(route.request().url());
     return route.abort('blockedbyclient');
   });
@@ -71,10 +81,14 @@ try {
   const pdfLink = page.locator('#pdf');
   if (await pdfLink.count()) {
     const href = await pdfLink.getAttribute('href');
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), pdfLink.click()]);
-    const failure = await download.failure();
-    const bytes = failure ? null : await readFile(await download.path());
-    report.pdf = { href, failure, size: bytes?.length ?? 0, start: bytes ? bytes.subarray(0, 5).toString('latin1') : null, suggestedFilename: download.suggestedFilename() };
+    // Chromium downloads the PDF or opens it in its viewer, as the file's Content-Disposition says: either way the
+    // route above has the bytes it received.
+    await pdfLink.click();
+    for (let i = 0; i < 150 && !pdfs.has(href); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    const got = pdfs.get(href);
+    const failure = !got ? 'not requested' : got.status !== 200 ? `status ${got.status}` : null;
+    const bytes = got?.bytes ?? null;
+    report.pdf = { href, failure, size: bytes?.length ?? 0, start: bytes ? bytes.subarray(0, 5).toString('latin1') : null };
   } else {
     report.pdf = null;
   }

@@ -133,6 +133,9 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
         s.QuoteSignatureRequired = request.QuoteSignatureRequired ?? s.QuoteSignatureRequired;
         s.GeneratePaidInvoicePdf = request.GeneratePaidInvoicePdf ?? s.GeneratePaidInvoicePdf;
         s.Language = request.Language ?? s.Language;
+        s.DocumentRendering = request.DocumentRendering ?? s.DocumentRendering;
+        if (request.Receivable is { } r)
+            s.Receivable = new ReceivableSettings { CreateWithoutPersonalInfo = r.CreateWithoutPersonalInfo!.Value, DeductionTitle = r.DeductionTitle };
         if (request.DocumentIds is { } d)
         {
             var ids = s.DocumentIds;

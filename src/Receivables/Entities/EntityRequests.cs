@@ -200,11 +200,32 @@ public sealed class PatchEntitySettingsRequest : IValidatable
     public string? Language { get; init; }
     public DocumentIdsSettingsRequest? DocumentIds { get; init; }
 
+    /// <summary>Replaces the entity's whole <c>document_rendering</c> object: what it leaves out prints the defaults.</summary>
+    public Rendering.DocumentRenderingSettings? DocumentRendering { get; init; }
+
+    /// <summary>Replaces the entity's whole <c>receivable</c> object.</summary>
+    public ReceivableSettingsRequest? Receivable { get; init; }
+
     public void Validate(Validation v)
     {
         if (Language is not null && !Codes.Languages.Contains(Language))
             v.Add("language", "value is not a valid enumeration member (ISO 639-1)", "type_error.enum");
         v.Nested(DocumentIds, "document_ids");
+        v.Nested(DocumentRendering, "document_rendering");
+        v.Nested(Receivable, "receivable");
+    }
+}
+
+/// <summary><c>receivable</c> in the settings (ReceivableSettings): <c>create_without_personal_info</c> is required.</summary>
+public sealed class ReceivableSettingsRequest : IValidatable
+{
+    public bool? CreateWithoutPersonalInfo { get; init; }
+    public string? DeductionTitle { get; init; }
+
+    public void Validate(Validation v)
+    {
+        v.Required(CreateWithoutPersonalInfo, "create_without_personal_info");
+        v.Length(DeductionTitle, "deduction_title", 1, 32);
     }
 }
 

@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Receivables.Api;
+using Receivables.Rendering;
+
 namespace Receivables.Entities;
 
 public enum ReceivableEditFlow { Compliant, PartiallyCompliant, NonCompliant }
@@ -12,6 +16,25 @@ public sealed class EntitySettings
     public bool GeneratePaidInvoicePdf { get; set; }
     public string? Language { get; set; }
     public DocumentIdsSettings DocumentIds { get; set; } = new();
+
+    /// <summary>The PDF defaults every document of the entity starts from (spec 4.5.6); null prints the spec's defaults.</summary>
+    public DocumentRenderingSettings? DocumentRendering { get; set; }
+
+    /// <summary><c>receivable</c>: the label the PDF gives deductions, among others; null until set.</summary>
+    public ReceivableSettings? Receivable { get; set; }
+
+    /// <summary><see cref="DocumentRendering"/> as the renderer reads it (<see cref="PdfOptions.EntityRendering"/>).</summary>
+    public JsonElement? DocumentRenderingJson() =>
+        DocumentRendering is null ? null : JsonSerializer.SerializeToElement(DocumentRendering, ApiJson.Storage);
+}
+
+/// <summary>The entity's <c>receivable</c> settings (spec 6.7).</summary>
+public sealed class ReceivableSettings
+{
+    public bool CreateWithoutPersonalInfo { get; set; }
+
+    /// <summary>What the PDF calls deductions (1..32 characters); null prints the default ("Incentives").</summary>
+    public string? DeductionTitle { get; set; }
 }
 
 /// <summary>How document numbers are formatted when issued (spec 5.6).</summary>
@@ -43,8 +66,11 @@ public sealed record EntitySettingsResponse(
     bool QuoteSignatureRequired,
     bool GeneratePaidInvoicePdf,
     string? Language,
-    DocumentIdsSettings DocumentIds)
+    DocumentIdsSettings DocumentIds,
+    DocumentRenderingSettings? DocumentRendering,
+    ReceivableSettings? Receivable)
 {
     public static EntitySettingsResponse From(EntitySettings s) =>
-        new(s.ReceivableEditFlow, s.VatMode, s.VatInclusiveDiscountMode, s.QuoteSignatureRequired, s.GeneratePaidInvoicePdf, s.Language, s.DocumentIds);
+        new(s.ReceivableEditFlow, s.VatMode, s.VatInclusiveDiscountMode, s.QuoteSignatureRequired, s.GeneratePaidInvoicePdf, s.Language, s.DocumentIds,
+            s.DocumentRendering, s.Receivable);
 }

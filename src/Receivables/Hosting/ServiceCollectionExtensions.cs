@@ -37,7 +37,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new DocumentStore(sp.GetRequiredService<Microsoft.Azure.Cosmos.CosmosClient>(), cosmos.DatabaseName, createIfMissing: cosmos.Key is not null));
         services.AddSingleton(pdfStorage);
         services.AddSingleton<Pdfs.PdfBlobs>();
-        services.AddSingleton<Rendering.IReceivablePdfRenderer, Pdfs.NoPdfRenderer>(); // MERGE(#11): Rendering.ReceivablePdfRenderer in place of Pdfs.NoPdfRenderer
+        services.AddSingleton<Rendering.IReceivablePdfRenderer, Rendering.ReceivablePdfRenderer>();
         services.AddSingleton<Auth.TokenService>();
         services.AddSingleton<Auth.TokenRevocations>();
         services.AddSingleton<Auth.CredentialThrottle>();
@@ -61,10 +61,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.Payments.PaymentRecordOperations>();
         services.AddSingleton<Receivables.PaymentLinks.PaymentLinkOperations>();
         services.AddSingleton<Receivables.Sweep.DueDateSweep>();
-        // Seams: no payment provider (only sepa_credit links), and the invoice PDF's rendering and download link.
+        // The payment provider seam: none by default, so only sepa_credit links.
         services.AddSingleton<Receivables.PaymentLinks.IPaymentProvider, Receivables.PaymentLinks.NoPaymentProvider>();
-        // MERGE: replace with the storage branch's implementation (renders the revised PDF, signs its download URL).
-        services.AddSingleton<Receivables.PaymentLinks.IPaymentLinkPdf, Receivables.PaymentLinks.PaymentLinkPdfNotWiredYet>();
         services.AddSingleton<Pdfs.ReceivablePdfs>();
         services.AddSingleton<Receivables.Sweep.PdfSweep>();
         return services;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Receivables.Api;
 using Receivables.Documents;
 using Receivables.Domain.Payments;
@@ -12,7 +11,7 @@ namespace Receivables.PaymentLinks;
 /// link's <c>payment_page_url</c>, a new PDF revision (its QR code now points to the page) and the link's claim on the
 /// amount to pay, in the same batch as the link itself, so neither exists without the other.
 /// </summary>
-public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvider clock, IPaymentProvider provider, IPaymentLinkPdf pdf, ILogger<PaymentLinkOperations> log)
+public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvider clock, IPaymentProvider provider, Pdfs.ReceivablePdfs pdfs)
 {
     public static ResourceNotFoundException NotFound(Guid id) => new($"Payment link {id} was not found");
 
@@ -35,6 +34,7 @@ public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvi
         var linkId = PaymentPageId.NewLinkId();
         var pageUrl = PageUrl(pageBase, entityId, invoiceId, linkId);
         Invoice? written = null;
+        string? writtenETag = null;
         var created = await store.DecideAndCommitAsync(entityId, invoiceId.ToString(), null, [invoiceId.ToString()], set =>
         {
             var current = DocumentStore.Typed<Receivable>(set, invoiceId.ToString(), Receivable.ResourceName) ?? throw ReceivableOperations.NotFound(invoiceId);
@@ -64,11 +64,16 @@ public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvi
             invoice.Pdf.Revise();
             invoice.UpdatedAt = now;
             written = invoice;
-            return Task.FromResult(new BatchPlan<Stored<PaymentLink>>([new CreateWrite(link), new ReplaceWrite(invoice, current.ETag)], etags => new(link, etags[0])));
+            return Task.FromResult(new BatchPlan<Stored<PaymentLink>>([new CreateWrite(link), new ReplaceWrite(invoice, current.ETag)], etags =>
+            {
+                writtenETag = etags[1];
+                return new(link, etags[0]);
+            }));
         }, ct);
 
-        // SEAM (MERGE): render the invoice's current PDF revision after this commit.
-        await RenderRevisedPdfAsync(written!, ct);
+        // The new revision (its QR code now opens the payment page) is rendered once the batch has committed, within issue's
+        // budget; what fails is rendered by the next pdf_link or the PDF sweep, and the link stands either way.
+        if (written is not null && writtenETag is not null) await pdfs.TryRenderAfterChangeAsync(new Stored<Receivable>(written, writtenETag), null, ct);
         return created;
     }
 
@@ -130,8 +135,9 @@ public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvi
         if (status != PaymentLinkStatus.Created) return new PaymentPageView(link, invoice, status, 0, null);
         // Never more than is still to pay: a payment or credit note since the link was made lowers it.
         var amount = Math.Min(link.Amount, ReceivableOperations.AmountToPayOf(invoice, DateOnly.FromDateTime(now.UtcDateTime)));
-        // SEAM (MERGE): the PDF download URL shown on the page (hidden while null).
-        var pdfUrl = await pdf.DownloadUrlAsync(invoice, ct);
+        // The PDF in the payer's language (file_url), while the current revision's files exist; the link is hidden otherwise.
+        var facts = Pdfs.PdfFacts.Of(invoice);
+        var pdfUrl = facts.HasFiles ? Pdfs.ReceivablePdfs.Links(await pdfs.SignerAsync(ct), facts).FileUrl is { } url ? new Uri(url) : null : null;
         return new PaymentPageView(link, invoice, status, amount, pdfUrl);
     }
 
@@ -142,19 +148,6 @@ public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvi
             ? PaymentLinkStatus.Expired
             : PaymentLinkRules.StatusOf(link.ExpiredByRequest, link.ExpiresAt, invoice.Status, clock.GetUtcNow());
         return link.Status;
-    }
-
-    private async Task RenderRevisedPdfAsync(Invoice invoice, CancellationToken ct)
-    {
-        try
-        {
-            await pdf.RenderCurrentRevisionAsync(invoice, ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The link is written; the PDF of the new revision is rendered again wherever pending revisions are retried.
-            LogRenderFailed(log, e, invoice.Id, invoice.Pdf.Current);
-        }
     }
 
     /// <summary>sepa_credit is a bank transfer in euro to the IBAN the invoice names: both must be there for the link to work.</summary>
@@ -196,8 +189,6 @@ public sealed partial class PaymentLinkOperations(DocumentStore store, TimeProvi
 
     private static string Wire(PaymentMethod method) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(method.ToString());
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rendering PDF revision {Revision} of invoice {InvoiceId} after its payment link failed")]
-    private static partial void LogRenderFailed(ILogger logger, Exception exception, string invoiceId, int revision);
 }
 
 /// <summary>What the payment page shows; <see cref="AmountToPay"/> and <see cref="PdfUrl"/> only while the link is usable.</summary>

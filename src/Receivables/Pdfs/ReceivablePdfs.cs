@@ -57,9 +57,8 @@ public sealed partial class ReceivablePdfs(DocumentStore store, PdfBlobs blobs, 
     public static PdfOptions OptionsFor(Receivable doc, Entity entity, string language, bool preview) => new()
     {
         Language = language,
-        // The entity's document_rendering and deduction_title settings arrive with the rendering work (issue 11 part 1).
-        EntityRendering = null,
-        DeductionTitle = null,
+        EntityRendering = entity.Settings.DocumentRenderingJson(),
+        DeductionTitle = entity.Settings.Receivable?.DeductionTitle,
         Preview = preview,
         QrPayload = QrPayload(doc),
     };
@@ -140,7 +139,7 @@ public sealed partial class ReceivablePdfs(DocumentStore store, PdfBlobs blobs, 
     /// <see cref="RenderPendingAsync"/> within <see cref="AfterChangeBudget"/>, after a change that committed: any
     /// failure is only logged (the document stays pending, the next <c>pdf_link</c> or sweep renders it).
     /// </summary>
-    public async Task<Stored<Receivable>> TryRenderAfterChangeAsync(Stored<Receivable> stored, Entity entity, CancellationToken ct)
+    public async Task<Stored<Receivable>> TryRenderAfterChangeAsync(Stored<Receivable> stored, Entity? entity, CancellationToken ct)
     {
         if (!IsPending(stored.Document)) return stored;
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -31,9 +31,10 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         var w = await DocumentWorld.CreateAsync(host);
         var invoice = await w.IssuedInvoiceAsync();
         var link = await w.LinkAsync(invoice.Id(), b => b["return_url"] = "https://shop.example/thanks");
-        // The seam was asked to render the invoice's new revision, after the batch that made it.
+        // The invoice's new revision (its QR code opens the payment page) was rendered and stored with the link.
         var stored = await w.StoredAsync(invoice.Id());
-        Assert.Contains((invoice.Id(), stored["pdf"]!["current"]!.GetValue<int>()), host.Pdf.Rendered);
+        Assert.Contains(stored["pdf"]!["current"]!.GetValue<int>(), stored["pdf"]!["rendered"]!.AsArray().Select(r => r!.GetValue<int>()));
+        Assert.Equal(2, stored["pdf"]!["current"]!.GetValue<int>());
 
         var expiredInvoice = (await w.IssuedInvoiceAsync()).Id();
         var expired = await w.LinkAsync(expiredInvoice);
@@ -48,7 +49,7 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
             ["active"] = link.Text("payment_page_url"),
             ["expired"] = expired.Text("payment_page_url"),
             ["paid"] = paid.Text("payment_page_url"),
-            ["allowedHosts"] = new JsonArray(host.Http.BaseAddress!.Authority, host.Pdf.BaseAddress.Authority),
+            ["allowedHosts"] = new JsonArray(host.Http.BaseAddress!.Authority, (await AzuriteEndpoint.BlobEndpointAsync()).Authority),
             ["screenshot"] = screenshot,
         });
 
@@ -77,11 +78,12 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         Assert.Equal("M", level);
         EpcPayload.Check(payload, "Issuer GmbH", "DE89370400440532013000", "COBADEFFXXX", "EUR419.83", invoice.Text("document_id")!);
 
-        // The PDF link, followed: a PDF downloads.
+        // The PDF link, followed: the invoice's stored PDF, in the payer's language, the current revision.
         var pdf = report["pdf"]!.AsObject();
         Assert.Null(pdf["failure"]);
         Assert.Equal("%PDF-", pdf.Text("start"));
-        Assert.StartsWith(host.Pdf.BaseAddress.AbsoluteUri, pdf.Text("href"), StringComparison.Ordinal);
+        Assert.StartsWith((await AzuriteEndpoint.BlobEndpointAsync()).AbsoluteUri, pdf.Text("href"), StringComparison.Ordinal);
+        Assert.Contains($"/{invoice.Id()}/r2/", pdf.Text("href"), StringComparison.Ordinal);
 
         var gone = report["expired"]!.AsObject();
         Assert.Equal((410, "expired"), (gone["status"]!.GetValue<int>(), gone.Text("state")));
@@ -126,67 +128,12 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         return JsonNode.Parse(await stdout)!.AsObject();
     }
 
-    /// <summary>The API host, with the PDF seam answered by <see cref="PdfStandIn"/>.</summary>
-    public sealed class BrowserHost() : ApiHost(new Dictionary<string, string?>(), services => services.AddSingleton<IPaymentLinkPdf>(SharedPdf)), IAsyncLifetime
+    /// <summary>The API host with the real PDF renderer: the page's link downloads the invoice's PDF from (Azurite's) blob storage.</summary>
+    public sealed class BrowserHost() : ApiHost(new Dictionary<string, string?>(), services =>
     {
-        // Static: the base constructor's service registration runs before this instance has fields of its own.
-        private static readonly PdfStandIn SharedPdf = new();
-
-#pragma warning disable CA1822 // an instance member, so tests reach it through their fixture
-        public PdfStandIn Pdf => SharedPdf;
-#pragma warning restore CA1822
-
-        public new async Task InitializeAsync()
-        {
-            await SharedPdf.StartAsync();
-            await base.InitializeAsync();
-        }
-
-        public new async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-            await SharedPdf.DisposeAsync();
-        }
-    }
-
-    /// <summary>
-    /// The PDF seam in the storage branch's place: records what it is asked to render and offers a download URL on a
-    /// local server of its own that answers a minimal PDF as an attachment.
-    /// </summary>
-    public sealed class PdfStandIn : IPaymentLinkPdf, IAsyncDisposable
-    {
-        private WebApplication? server;
-
-        public ConcurrentBag<(string InvoiceId, int Revision)> Rendered { get; } = [];
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public async Task StartAsync()
-        {
-            var builder = WebApplication.CreateSlimBuilder();
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
-            server = builder.Build();
-            server.MapGet("/pdf/{name}", (HttpContext http) =>
-            {
-                http.Response.Headers.ContentDisposition = "attachment; filename=\"invoice.pdf\"";
-                return Results.Bytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray(), "application/pdf");
-            });
-            await server.StartAsync();
-            BaseAddress = new Uri(server.Urls.First());
-        }
-
-        public Task RenderCurrentRevisionAsync(Invoice invoice, CancellationToken ct)
-        {
-            Rendered.Add((invoice.Id, invoice.Pdf.Current));
-            return Task.CompletedTask;
-        }
-
-        public Task<Uri?> DownloadUrlAsync(Invoice invoice, CancellationToken ct) => Task.FromResult<Uri?>(new Uri(BaseAddress, $"/pdf/{invoice.Id}.pdf"));
-
-        public async ValueTask DisposeAsync()
-        {
-            if (server is not null) await server.DisposeAsync();
-        }
-    }
+        services.Remove(services.Single(d => d.ServiceType == typeof(Receivables.Rendering.IReceivablePdfRenderer)));
+        services.AddSingleton<Receivables.Rendering.IReceivablePdfRenderer, Receivables.Rendering.ReceivablePdfRenderer>();
+    });
 }
 
 /// <summary>A test that needs Debian's chromium: skipped, saying so, only where it is not installed (.ci/run installs it).</summary>

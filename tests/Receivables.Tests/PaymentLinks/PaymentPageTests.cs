@@ -41,11 +41,12 @@ public sealed partial class PaymentPageTests(ApiHost api)
         Assert.Equal("COBADEFFXXX", Element(html, "bic"));
         Assert.Equal("Müller &amp; &lt;Söhne&gt; GmbH", Element(html, "account-holder"));
         Assert.Contains("href=\"https://shop.example/back?a=1&amp;b=2\"", html, StringComparison.Ordinal);
-        // No PDF until rendering and storage are wired (the seam answers null): no link to nowhere.
-        Assert.DoesNotContain("id=\"pdf\"", html, StringComparison.Ordinal);
+        // The invoice's PDF in the payer's language: the revision the link made (its QR code opens this page), signed.
+        Assert.Matches($"id=\"pdf\" href=\"http://127\\.0\\.0\\.1:\\d+/devstoreaccount1/{api.PdfContainer}/{w.Entity}/{invoice.Id()}/r2/de\\.pdf\\?[^\"]*sig=", html);
         // Nothing is loaded from anywhere: no script, no external source.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotMatch(SourceAttribute(), html);
+        // (The PDF's link is one to follow, not a source the page loads.)
+        Assert.DoesNotMatch(SourceAttribute(), Regex.Replace(html, "id=\"pdf\" href=\"[^\"]*\"", "id=\"pdf\""));
     }
 
     [Fact]
