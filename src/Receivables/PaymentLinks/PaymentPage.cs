@@ -76,30 +76,9 @@ public static class PaymentPage
     /// <summary>An amount in minor units written in the currency's own decimals (JPY none, EUR two, BHD three), with its code.</summary>
     public static string Amount(long minor, string currency)
     {
-        var digits = CurrencyDigits(currency);
-        var major = minor / (decimal)Math.Pow(10, digits);
-        return major.ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
+        var digits = Domain.Currencies.MinorUnits(currency);
+        return Domain.Currencies.ToMajor(minor, currency).ToString("N" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) + " " + currency;
     }
-
-    private static readonly Lazy<Dictionary<string, int>> Digits = new(() =>
-    {
-        var digits = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var culture in CultureInfo.GetCultures(CultureTypes.SpecificCultures))
-        {
-            try
-            {
-                digits.TryAdd(new RegionInfo(culture.Name).ISOCurrencySymbol, culture.NumberFormat.CurrencyDecimalDigits);
-            }
-            catch (ArgumentException)
-            {
-                // A culture without a region: no currency to learn from it.
-            }
-        }
-        return digits;
-    });
-
-    /// <summary>Decimal digits of a currency, from the platform's culture data (ISO 4217 minor units); 2 when it knows none.</summary>
-    public static int CurrencyDigits(string currency) => Digits.Value.TryGetValue(currency, out var d) ? d : 2;
 
     /// <summary>An IBAN in groups of four, as it is printed for people to type.</summary>
     private static string GroupedIban(string? iban)
