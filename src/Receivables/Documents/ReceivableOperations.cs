@@ -37,12 +37,12 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         // A draft or a pending PDF needs no signed link: answered at once from the SDK's buffer. Otherwise the JSON is
         // kept (one copy) while a signer is got, which may need storage (a new user-delegation key).
         var read = await store.ReadAsync(entityId, receivableId.ToString(), Receivable.ResourceName, (json, etag) =>
-            ReceivableJson.PdfFacts(json.Span) is { HasFiles: false }
-                ? new StoredRead(new Stored<Api.JsonBody>(Answer(json.Span, today, default), etag), null)
-                : new StoredRead(null, new Stored<byte[]>(json.ToArray(), etag)), ct) ?? throw NotFound(receivableId);
+            ReceivableJson.PdfFacts(json.Span) is var facts && facts is { HasFiles: false }
+                ? new StoredRead(new Stored<Api.JsonBody>(Answer(json.Span, today, default), etag), null, null)
+                : new StoredRead(null, new Stored<byte[]>(json.ToArray(), etag), facts ?? PdfFactsOf(json.Span)), ct) ?? throw NotFound(receivableId);
         if (read.Answer is { } answered) return answered;
         var stored = read.Json!;
-        var links = await LinksAsync([ReceivableJson.PdfFacts(stored.Document) ?? PdfFactsOf(stored.Document)], ct);
+        var links = await LinksAsync([read.Facts!], ct);
         return new Stored<Api.JsonBody>(Answer(stored.Document, today, links[0]), stored.ETag);
     }
 
@@ -58,7 +58,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
     private static ReadOnlySpan<byte> Utf8(System.Text.Json.JsonElement row) => System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(row);
 
     // A point read's outcome: the answer made from the SDK's buffer, or the stored JSON kept for answering once links are signed.
-    private sealed record StoredRead(Stored<Api.JsonBody>? Answer, Stored<byte[]>? Json);
+    private sealed record StoredRead(Stored<Api.JsonBody>? Answer, Stored<byte[]>? Json, Pdfs.PdfFacts? Facts);
 
     private async Task<List<Pdfs.PdfLinks>> LinksAsync(IReadOnlyList<Pdfs.PdfFacts> facts, CancellationToken ct)
     {
