@@ -19,6 +19,18 @@ public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictio
     /// <summary>The entity of <c>x-monite-entity-id</c>, already checked to exist and belong to the caller.</summary>
     public Guid EntityId => entityId ?? throw new InvalidOperationException($"Route {Route.Name} is not entity-scoped");
 
+    /// <summary>
+    /// Set when the caller's role allows this route only on documents the caller created (<c>allowed_for_own</c>): the
+    /// caller's entity user id. Lists narrow themselves to it with <see cref="EntityListScope"/>.
+    /// </summary>
+    public Guid? OwnOnly { get; init; }
+
+    /// <summary>The entity's partition, narrowed to the caller's own documents when the role says so.</summary>
+    /// <param name="ownerField">Where the list's documents keep their creator (<c>c.entity_user_id</c>).</param>
+    public ListScope EntityListScope(string ownerField) => OwnOnly is { } user
+        ? new ListScope(EntityId, $"{EntityId}/entity_user:{user}", ($"{ownerField} = {{0}}", user.ToString())) { OwnedBy = user }
+        : ListScope.Entity(EntityId);
+
     public T Service<T>() where T : notnull => Http.RequestServices.GetRequiredService<T>();
 
     public Task<T> BodyAsync<T>() where T : class, IValidatable => RequestBody.ReadAsync<T>(Http.Request, Aborted);

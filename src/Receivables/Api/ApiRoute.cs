@@ -32,8 +32,15 @@ public sealed class ApiRoute
     /// A create that honours <c>Idempotency-Key</c>: a retry with the same key and body returns the first
     /// response and creates nothing; the same key with another body is 409.
     /// </param>
-    public ApiRoute(string name, string method, string template, RouteAccess access, ApiHandler handler, bool idempotent = false)
+    /// <param name="policy">
+    /// What an entity user's role must allow (spec 1.6). Every route a token opens declares one, so that no route is left
+    /// open to entity users by being forgotten.
+    /// </param>
+    public ApiRoute(string name, string method, string template, RouteAccess access, ApiHandler handler, bool idempotent = false, RoutePolicy? policy = null)
     {
+        if (access is RouteAccess.Authenticated or RouteAccess.EntityScoped && policy is null)
+            throw new ArgumentException($"Route {name} takes a token and must declare the permission it needs", nameof(policy));
+        Policy = policy;
         Idempotent = idempotent;
         Name = name;
         Method = method;
@@ -49,6 +56,9 @@ public sealed class ApiRoute
     public RouteAccess Access { get; }
     public ApiHandler Handler { get; }
     public bool Idempotent { get; }
+
+    /// <summary>Null only for routes without a token (the token route and web pages).</summary>
+    public RoutePolicy? Policy { get; }
 
     /// <summary>
     /// Route values are read from the path here rather than from the host's routing, so that the

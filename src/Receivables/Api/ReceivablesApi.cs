@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using Receivables.Auth;
 using Receivables.Entities;
+using Receivables.EntityUsers;
 using Receivables.Hosting;
 using Receivables.Store;
 
@@ -12,7 +13,7 @@ namespace Receivables.Api;
 /// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
 /// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
 /// </summary>
-public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations revocations, EntityDirectory entities, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
+public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations revocations, EntityDirectory entities, RoleCheck roles, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
 {
     public const string EntityHeader = "x-monite-entity-id";
     public const string RequestIdHeader = "x-request-id";
@@ -63,14 +64,17 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             Guid? entityId = null;
             if (route.Access == RouteAccess.EntityScoped)
             {
-                entityId = RequireEntityHeader(http.Request.Headers);
+                // An entity-user token names its entity: the header may be left out, and when sent it must be that entity.
+                entityId = principal!.EntityId is { } own && http.Request.Headers[EntityHeader].Count == 0 ? own : RequireEntityHeader(http.Request.Headers);
                 headers[EntityHeader] = entityId.Value.ToString();
-                await entities.RequireAccessAsync(principal!, entityId.Value, deadline.Token);
+                await entities.RequireAccessAsync(principal, entityId.Value, deadline.Token);
             }
 
             if (!route.TryMatch(http.Request.Path.Value ?? "", out var values))
                 throw ApiException.NotFound("No such route");
-            var request = new ApiRequest(http, route, values, principal, entityId, deadline.Token);
+            // RBAC (spec 1.6): after the entity is known to be the caller's, before anything is read or written.
+            var ownOnly = principal is null ? null : await roles.AuthorizeAsync(principal, route, values, deadline.Token);
+            var request = new ApiRequest(http, route, values, principal, entityId, deadline.Token) { OwnOnly = ownOnly };
             if (route.Idempotent && Idempotency.KeyOf(http.Request) is { } key)
                 return await idempotency.RunAsync(route, request, key, values);
             return await route.Handler(request);

@@ -1,5 +1,6 @@
 using Receivables.Api;
 using Receivables.Domain;
+using Receivables.EntityUsers;
 
 namespace Receivables.Auth;
 
@@ -47,11 +48,19 @@ public static class AuthEndpoints
     public static async Task<ApiResponse> CreateToken(ApiRequest request)
     {
         var body = await request.BodyAsync<ObtainTokenRequest>();
-        if (body.GrantType == GrantType.EntityUser)
-            throw ApiException.BadRequest("grant_type 'entity_user' is not supported by this server yet; use 'client_credentials'", "unsupported_grant_type");
         var tokens = request.Service<TokenService>();
         var client = RequireClient(request, body.ClientId!.Value, body.ClientSecret!);
-        var token = tokens.Issue(new ApiPrincipal(client.ClientId, client.PartnerId, null, null));
+        var principal = new ApiPrincipal(client.ClientId, client.PartnerId, null, null);
+        if (body.GrantType == GrantType.EntityUser)
+        {
+            // A token for one active user of one of the partner's entities. Another partner's user and a made-up id get
+            // the same answer, so ids of other partners' users cannot be probed.
+            var userId = body.EntityUserId!.Value;
+            var entityId = await request.Service<EntityUserOperations>().FindEntityOfAsync(userId, client.PartnerId, request.Aborted)
+                ?? throw ValidationException.Of(["body", "entity_user_id"], "no active entity user with this id in the client's entities", "value_error.entity_user");
+            principal = principal with { EntityId = entityId, EntityUserId = userId };
+        }
+        var token = tokens.Issue(principal);
         return ApiResponse.Ok(new AccessTokenResponse(token, tokens.LifetimeSeconds, "Bearer"));
     }
 

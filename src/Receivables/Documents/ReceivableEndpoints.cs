@@ -1,3 +1,5 @@
+using Receivables.Domain.Access;
+using Receivables.EntityUsers;
 using Receivables.Api;
 using Receivables.Domain;
 using Receivables.Pdfs;
@@ -26,11 +28,11 @@ public static class ReceivableEndpoints
 
     public static async Task<ApiResponse> List(ApiRequest request) =>
         ApiResponse.Ok(await Operations(request).ListAsync(
-            request.Service<ListReader>().FromQuery(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+            request.Service<ListReader>().FromQuery(request, ReceivableList.Definition, request.EntityListScope(RoleCheck.OwnerField(ObjectTypes.Receivable))), request.Aborted));
 
     public static async Task<ApiResponse> Search(ApiRequest request) =>
         ApiResponse.Ok(await Operations(request).ListAsync(
-            await request.Service<ListReader>().FromBodyAsync(request, ReceivableList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+            await request.Service<ListReader>().FromBodyAsync(request, ReceivableList.Definition, request.EntityListScope(RoleCheck.OwnerField(ObjectTypes.Receivable))), request.Aborted));
 
     /// <summary><c>{file_url, original_file_url}</c>: a pending PDF is rendered first; a draft gets a marked preview (spec 3.11).</summary>
     public static async Task<ApiResponse> PdfLink(ApiRequest request) =>

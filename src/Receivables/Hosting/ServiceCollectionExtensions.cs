@@ -53,6 +53,9 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.Counterparts.CounterpartOperations>();
         services.AddSingleton<Receivables.MeasureUnits.MeasureUnitOperations>();
         services.AddSingleton<Receivables.Products.ProductOperations>();
+        services.AddSingleton<Receivables.EntityUsers.RoleOperations>();
+        services.AddSingleton<Receivables.EntityUsers.EntityUserOperations>();
+        services.AddSingleton<Receivables.EntityUsers.RoleCheck>();
         services.AddSingleton<EntityVatIdOperations>();
         services.AddSingleton<Receivables.VatRates.VatRateOperations>();
         services.AddSingleton<Receivables.VatRates.CustomVatRateOperations>();

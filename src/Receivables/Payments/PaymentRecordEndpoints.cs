@@ -1,3 +1,5 @@
+using Receivables.Domain.Access;
+using Receivables.EntityUsers;
 using Receivables.Api;
 
 namespace Receivables.Payments;
@@ -22,5 +24,5 @@ public static class PaymentRecordEndpoints
 
     public static async Task<ApiResponse> List(ApiRequest request) =>
         ApiResponse.Ok(await Operations(request).ListAsync(
-            request.Service<ListReader>().FromQuery(request, PaymentRecordList.Definition, ListScope.Entity(request.EntityId)), request.Aborted));
+            request.Service<ListReader>().FromQuery(request, PaymentRecordList.Definition, request.EntityListScope(RoleCheck.OwnerField(ObjectTypes.PaymentRecord))), request.Aborted));
 }

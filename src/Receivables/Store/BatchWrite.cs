@@ -20,3 +20,6 @@ public sealed record ReplaceWrite(StoredDocument Document, string ETag) : BatchW
 /// holds: for writers that decide from a query row, not from a read document (the sweep).
 /// </summary>
 public sealed record PatchWrite(string Id, string Resource, IReadOnlyList<PatchOperation> Operations, string Condition) : BatchWrite(Id, Resource);
+
+/// <summary>Removes a document, only if it is still the version <paramref name="ETag"/> (a login a user gives up).</summary>
+public sealed record DeleteWrite(string Id, string Resource, string ETag) : BatchWrite(Id, Resource);

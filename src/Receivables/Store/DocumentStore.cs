@@ -103,6 +103,7 @@ public sealed class DocumentStore
                 CreateWrite w => batch.CreateItem(w.Document),
                 ReplaceWrite w => batch.ReplaceItem(w.Id, w.Document, new TransactionalBatchItemRequestOptions { IfMatchEtag = w.ETag }),
                 PatchWrite w => batch.PatchItem(w.Id, w.Operations, new TransactionalBatchPatchItemRequestOptions { FilterPredicate = w.Condition }),
+                DeleteWrite w => batch.DeleteItem(w.Id, new TransactionalBatchItemRequestOptions { IfMatchEtag = w.ETag }),
                 _ => throw new ArgumentException($"unknown write {write.GetType().Name}", nameof(writes)),
             };
         }

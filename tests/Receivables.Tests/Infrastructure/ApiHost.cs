@@ -148,12 +148,29 @@ public class ApiHost : IAsyncLifetime
         return tokens[id] = token;
     }
 
+    /// <summary>A token of an entity user (<c>grant_type=entity_user</c>), from partner A's client unless told.</summary>
+    public async Task<string> EntityUserTokenAsync(Guid entityUserId, Guid? clientId = null)
+    {
+        var id = clientId ?? ClientA;
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/auth/token")
+        {
+            Content = JsonContent.Create(new { grant_type = "entity_user", client_id = id, client_secret = id == ClientA ? SecretA : SecretB, entity_user_id = entityUserId }),
+        };
+        request.Headers.Add("x-monite-version", Version);
+        using var response = await Http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"entity-user token: {response.StatusCode} {text}");
+        return JsonNode.Parse(text)!["access_token"]!.GetValue<string>();
+    }
+
     /// <summary>A request with the usual headers: version, bearer token of partner A, and the entity when given.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, Guid? entityId = null, Guid? clientId = null, Action<HttpRequestMessage>? configure = null)
+    /// <param name="token">Another bearer token (an entity user's, say) instead of partner A's.</param>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, Guid? entityId = null, Guid? clientId = null, Action<HttpRequestMessage>? configure = null,
+        string? token = null)
     {
         using var request = new HttpRequestMessage(method, path);
         request.Headers.Add("x-monite-version", Version);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(clientId));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token ?? await TokenAsync(clientId));
         if (entityId is { } id) request.Headers.Add("x-monite-entity-id", id.ToString());
         if (body is string raw) request.Content = new StringContent(raw, Encoding.UTF8, "application/json");
         else if (body is not null) request.Content = JsonContent.Create(body);

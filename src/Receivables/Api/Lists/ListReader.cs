@@ -11,6 +11,12 @@ namespace Receivables.Api;
 /// </summary>
 public sealed record ListScope(Guid? Partition, string Owner, params (string Condition, object Value)[] Fixed)
 {
+    /// <summary>
+    /// The entity user a list is narrowed to (<c>allowed_for_own</c>): asking for another user's documents by the
+    /// <c>entity_user_id</c> filters is then refused, not silently answered empty (spec 1.6).
+    /// </summary>
+    public Guid? OwnedBy { get; init; }
+
     /// <summary>The common case: the entity of <c>x-monite-entity-id</c>.</summary>
     public static ListScope Entity(Guid entityId, params (string Condition, object Value)[] fixedConditions) =>
         new(entityId, entityId.ToString(), fixedConditions);
@@ -175,6 +181,12 @@ public sealed class ListReader(DocumentStore store, PageTokens tokens)
     private static ListRequest Checked(ListRequest list, string source)
     {
         From(source, () => Conditions(list));
+        if (list.Scope.OwnedBy is { } user)
+        {
+            foreach (var name in (string[])["entity_user_id", "entity_user_id__in"])
+                if (list.Filters.TryGetValue(name, out var ids) && ids.Any(id => !Guid.TryParse(id, out var g) || g != user))
+                    throw new Domain.ForbiddenException($"The role of this entity user allows reading only its own documents: '{name}' may name no other user");
+        }
         return list;
     }
 
