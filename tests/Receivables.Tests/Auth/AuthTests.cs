@@ -69,11 +69,11 @@ public sealed class AuthTests(ApiHost api)
     }
 
     [Fact]
-    public async Task the_entity_user_grant_is_refused_clearly_until_entity_users_exist()
+    public async Task the_entity_user_grant_needs_the_user()
     {
-        using var response = await PostTokenAsync($$"""{"grant_type":"entity_user","client_id":"{{ApiHost.ClientA}}","client_secret":"{{ApiHost.SecretA}}","entity_user_id":"{{Guid.NewGuid()}}"}""");
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("entity_user", Json.Error(await Json.ReadAsync(response)), StringComparison.Ordinal);
+        using var response = await PostTokenAsync($$"""{"grant_type":"entity_user","client_id":"{{ApiHost.ClientA}}","client_secret":"{{ApiHost.SecretA}}"}""");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("body.entity_user_id", Json.Loc(Json.Detail(await Json.ReadAsync(response))[0]!));
     }
 
     [Theory]
