@@ -30,7 +30,8 @@ public sealed class PipelineTests
         var store = new DocumentStore(client, "unused", false);
         var limits = new ApiLimits(TimeSpan.FromSeconds(20));
         api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new TokenRevocations(store, auth, limits, TimeProvider.System), new EntityDirectory(store),
-            new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()), new ApiLimits(TimeSpan.FromSeconds(20)), log.Object);
+            new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()), new ApiLimits(TimeSpan.FromSeconds(20)),
+            new CrossOrigin([]), log.Object);
     }
 
     private static async Task<(int Status, JsonObject Body, IHeaderDictionary Headers)> RunAsync(ReceivablesApi api, ApiHandler handler)
