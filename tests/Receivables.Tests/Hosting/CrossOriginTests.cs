@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Receivables.Api;
 using Receivables.Hosting;
 using Receivables.Tests.Infrastructure;
+using Receivables.Tests.PaymentLinks;
 
 namespace Receivables.Tests.Hosting;
 
@@ -140,6 +141,35 @@ public sealed class CrossOriginTests(CrossOriginHost api) : IClassFixture<CrossO
         using var response = await api.SendAsync(HttpMethod.Get, "/v1/entities", configure: r => r.Headers.Add("Origin", Other));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         AssertNoCors(response);
+    }
+
+    [ChromiumFact]
+    public async Task a_page_of_an_allowed_origin_reads_answers_etags_and_errors_in_a_real_browser_and_another_page_reads_nothing()
+    {
+        var report = await PaymentLinks.PaymentPageBrowserTests.RunBrowserAsync(new System.Text.Json.Nodes.JsonObject
+        {
+            ["api"] = api.Http.BaseAddress!.ToString().TrimEnd('/'),
+            ["token"] = await api.TokenAsync(),
+            ["version"] = ApiHost.Version,
+            ["origins"] = new System.Text.Json.Nodes.JsonArray(Allowed, Other),
+        }, "cross-origin.mjs");
+
+        // Chromium sent the preflights and let the page read the answers: the created entity, its ETag and request id, the 401's body.
+        var allowed = report[Allowed]!;
+        Assert.True(allowed["created"]?["status"]?.GetValue<int>() == 201, allowed.ToJsonString());
+        Assert.StartsWith("\"", allowed["created"]!["etag"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(200, allowed["read"]!["status"]!.GetValue<int>());
+        Assert.Equal(allowed["created"]!["etag"]!.GetValue<string>(), allowed["read"]!["etag"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", allowed["read"]!["requestId"]!.GetValue<string>());
+        Assert.Equal(401, allowed["unauthorized"]!["status"]!.GetValue<int>());
+        Assert.NotEmpty(allowed["unauthorized"]!["body"]!["error"]!["message"]!.GetValue<string>());
+
+        // The other origin's page gets a network error for each call: the browser blocked it.
+        var other = report[Other]!;
+        Assert.True(other["created"]!["error"] is not null, other.ToJsonString());
+        Assert.Null(other["read"]);
+        Assert.NotNull(other["unauthorized"]!["error"]);
+        Assert.Contains(other["consoleErrors"]!.AsArray(), e => e!.GetValue<string>().Contains("No 'Access-Control-Allow-Origin' header", StringComparison.Ordinal));
     }
 
     // ---- The setting.
