@@ -74,6 +74,9 @@ param partnerClientSecretHash string
 @description('HMAC-SHA256 token-signing key. Generated once by the preprovision hook so it stays stable across provisions.')
 param authSigningKey string
 
+@description('Browser origins whose pages may call the API, such as Monite\'s drop-in UI (CORS): comma-separated exact origins (https://app.example.com), no *. Empty: none.')
+param corsAllowedOrigins string = ''
+
 var abbrs = loadJsonContent('./abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
@@ -200,6 +203,7 @@ module api './app/api.bicep' = {
     clientHashUri: keyVault.outputs.clientHashUri
     partnerClientId: partnerClientId
     partnerId: partnerId
+    corsAllowedOrigins: corsAllowedOrigins
   }
   // Roles first, so the app's first start can already read Key Vault, storage and Cosmos DB.
   dependsOn: [

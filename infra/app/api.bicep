@@ -30,6 +30,13 @@ param clientHashUri string
 param partnerClientId string
 param partnerId string
 
+@description('Browser origins whose pages may call the API (CORS): comma-separated exact origins (https://app.example.com), empty for none.')
+param corsAllowedOrigins string = ''
+
+// The platform answers preflights and allows these origins itself; the app reads the same value (Cors__AllowedOrigins),
+// checks it at start and exposes the API's response headers to them.
+var corsOrigins = filter(map(split(corsAllowedOrigins, ','), origin => trim(origin)), origin => !empty(origin))
+
 @description('Memory per instance (MB). 2048 is the Flex Consumption default.')
 param instanceMemoryMB int = 2048
 
@@ -70,6 +77,8 @@ var appSettings = {
 
   // payment_page_url of payment links: the hosted payment pages are served by this app itself, over https.
   PaymentPages__BaseUrl: 'https://${functionApp.properties.defaultHostName}'
+  // Pages of these origins may call the API from a browser (siteConfig.cors below has the same list).
+  Cors__AllowedOrigins: corsAllowedOrigins
   // The PDFs: written with the identity (Storage Blob Data Owner, rbac.bicep), linked with user-delegation SAS. No key.
   Storage__BlobEndpoint: storageAccount.properties.primaryEndpoints.blob
   Storage__PdfContainer: pdfContainerName
@@ -112,6 +121,11 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      // Bearer tokens, no cookies: credentials are never allowed.
+      cors: {
+        allowedOrigins: corsOrigins
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Net.Http.Headers;
 using Receivables.Api;
 using Receivables.Hosting;
 
@@ -34,12 +35,14 @@ public static class KestrelHost
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBody.MaxBytes + MaxRequestBodyHeadroom);
 
         builder.Services.AddReceivables(builder.Configuration, configureCosmos);
+        builder.Services.AddCors();
         builder.Services.AddHostedService<SweepService>();
         configureServices?.Invoke(builder.Services);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
         var app = builder.Build();
         var api = app.Services.GetRequiredService<ReceivablesApi>();
+        UseCrossOrigin(app, app.Services.GetRequiredService<CrossOrigin>());
 
         // One endpoint per route of the table, mounted under /v1 exactly like the Functions host.
         foreach (var route in ApiRoutes.All)
@@ -53,6 +56,31 @@ public static class KestrelHost
             await ApiResponse.Error(StatusCodes.Status404NotFound, $"No route {context.Request.Method} {context.Request.Path}").ExecuteAsync(context);
         });
         return app;
+    }
+
+    /// <summary>
+    /// CORS with ASP.NET Core's own middleware, so that every answer to an allowed origin carries it: the endpoints', their
+    /// errors and the fallback's 404 (a page can read why it failed). A preflight is answered only for a path the API
+    /// serves; one for any other path gets the fallback's 404, without CORS headers, as a browser should see it.
+    /// No origin configured: nothing is added, not even Vary.
+    /// </summary>
+    private static void UseCrossOrigin(WebApplication app, CrossOrigin crossOrigin)
+    {
+        if (!crossOrigin.Enabled) return;
+        app.UseWhen(context => !IsPreflightElsewhere(context.Request), branch => branch.UseCors(policy => policy
+            .WithOrigins([.. crossOrigin.AllowedOrigins])
+            .WithMethods([.. CrossOrigin.Methods])
+            .WithHeaders([.. CrossOrigin.AllowedHeaders])
+            .WithExposedHeaders([.. CrossOrigin.ExposedHeaders])
+            .SetPreflightMaxAge(CrossOrigin.PreflightMaxAge)));
+    }
+
+    private static bool IsPreflightElsewhere(HttpRequest request)
+    {
+        if (!HttpMethods.IsOptions(request.Method) || !request.Headers.ContainsKey(HeaderNames.Origin)
+            || !request.Headers.ContainsKey(HeaderNames.AccessControlRequestMethod)) return false;
+        var path = request.Path.Value ?? "";
+        return !request.Path.StartsWithSegments(ApiRoutes.Prefix) || !ApiRoutes.All.Any(route => route.TryMatch(path, out _));
     }
 }
 

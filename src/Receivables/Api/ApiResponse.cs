@@ -47,6 +47,9 @@ public sealed class ApiResponse : IResult, IActionResult
 
     public bool Replayed { get; private init; }
 
+    /// <summary>Marks a <see cref="Replay"/>: the client learns its retry created nothing new.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public static ApiResponse Error(int status, string message, string? type = null) =>
         new(status, new ErrorBody(new ErrorDetail(message, type)), null);
 
@@ -72,7 +75,7 @@ public sealed class ApiResponse : IResult, IActionResult
         var response = httpContext.Response;
         response.StatusCode = Status;
         if (ETag is not null) response.Headers.ETag = Store.ETags.Quoted(ETag);
-        if (Replayed) response.Headers["Idempotent-Replayed"] = "true";
+        if (Replayed) response.Headers[ReplayedHeader] = "true";
         if (Html is not null)
         {
             await WritePageAsync(response, Html, httpContext.RequestAborted);

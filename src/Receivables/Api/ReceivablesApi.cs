@@ -13,13 +13,21 @@ namespace Receivables.Api;
 /// The conventions of spec section 1, applied once for every route, in both hosts: request id, API version,
 /// bearer token, entity scope, then the endpoint; every failure becomes the spec's error shape.
 /// </summary>
-public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations revocations, EntityDirectory entities, RoleCheck roles, Idempotency idempotency, ApiLimits limits, ILogger<ReceivablesApi> log)
+public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations revocations, EntityDirectory entities, RoleCheck roles, Idempotency idempotency, ApiLimits limits,
+    CrossOrigin crossOrigin, ILogger<ReceivablesApi> log)
 {
     public const string EntityHeader = "x-monite-entity-id";
     public const string RequestIdHeader = "x-request-id";
 
-    /// <summary>The Functions entry point: one call per function.</summary>
-    public async Task<IActionResult> HandleAsync(ApiRoute route, HttpRequest request) => await RunAsync(route, request.HttpContext);
+    /// <summary>
+    /// The Functions entry point: one call per function. The Functions host does CORS itself but exposes no response
+    /// headers, so the worker adds that one header (the Kestrel host does all of CORS in its own pipeline).
+    /// </summary>
+    public async Task<IActionResult> HandleAsync(ApiRoute route, HttpRequest request)
+    {
+        crossOrigin.ExposeHeaders(request.HttpContext);
+        return await RunAsync(route, request.HttpContext);
+    }
 
     public async Task<ApiResponse> RunAsync(ApiRoute route, HttpContext http)
     {

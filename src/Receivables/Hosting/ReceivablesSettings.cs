@@ -52,6 +52,13 @@ public static class ReceivablesSettings
     public const string PaymentPagesBaseUrl = "PaymentPages:BaseUrl";
 
     /// <summary>
+    /// The browser origins (a page's scheme, host and port, e.g. <c>http://127.0.0.1:5173</c>) whose scripts may call the
+    /// API, such as Monite's drop-in UI: comma-separated, exact, no <c>*</c>. Empty (the default): no CORS headers at all.
+    /// The Kestrel host applies it itself; in Azure the Bicep gives the same value to the platform's CORS.
+    /// </summary>
+    public const string CorsAllowedOrigins = "Cors:AllowedOrigins";
+
+    /// <summary>
     /// A setting the product reads: where it must be set, and its default when it may be left out. A Secret setting's
     /// value is never written in app settings: in Azure it is a Key Vault reference.
     /// </summary>
@@ -72,6 +79,7 @@ public static class ReceivablesSettings
         new(PdfLinkLifetime, "seconds a PDF link (file_url, original_file_url, current_pdf_url) opens its file (1..86400)", Default: "3600"),
         new(RequestDeadline, "most seconds one API request may take before it is answered 503 (1..200)", Default: "20"),
         new(PaymentPagesBaseUrl, "public https base URL of the hosted payment pages (payment_page_url); empty locally: the address the API was called at"),
+        new(CorsAllowedOrigins, "browser origins allowed to call the API (CORS), comma-separated exact origins such as https://app.example.com; empty: none"),
         new(SweepSchedule, "schedule of the due-date sweep (overdue invoices, expired quotes), NCRONTAB with seconds, UTC", Default: DefaultSweepSchedule),
         new($"{AuthSection}:{nameof(AuthOptions.SigningKey)}", "HMAC key that signs access tokens (Key Vault in Azure)", Secret: true),
         new($"{AuthSection}:{nameof(AuthOptions.TokenLifetimeSeconds)}", "access token lifetime", Default: "3600"),
@@ -159,6 +167,24 @@ public static class ReceivablesSettings
             || uri.PathAndQuery is not ("/" or "") || uri.Fragment.Length > 0)
             throw new InvalidOperationException("Setting PaymentPages__BaseUrl must be an absolute https://<host>[:port] address without a path (http is allowed locally).");
         return new PaymentPageOptions(uri);
+    }
+
+    public static Api.CrossOrigin ReadCors(IConfiguration configuration)
+    {
+        var origins = new List<string>();
+        foreach (var entry in (configuration[CorsAllowedOrigins] ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            // A browser sends its origin serialized: scheme://host[:port], lower case, no default port, no slash. An entry
+            // written any other way would never match and fail silently in the browser, so it fails here, at start.
+            if (entry == "*")
+                throw new InvalidOperationException("Setting Cors__AllowedOrigins takes exact origins (https://app.example.com), not *: list every origin whose pages may call the API.");
+            if (!Uri.TryCreate(entry, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.UserInfo.Length > 0
+                || !string.Equals(uri.GetLeftPart(UriPartial.Authority), entry, StringComparison.OrdinalIgnoreCase))
+                throw new InvalidOperationException($"Setting Cors__AllowedOrigins: '{entry}' is not an origin; write each as a browser sends it, scheme://host[:port] without a path or trailing slash (http://127.0.0.1:5173).");
+            var origin = uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
+            if (!origins.Contains(origin)) origins.Add(origin);
+        }
+        return new Api.CrossOrigin(origins);
     }
 
     public static AuthOptions ReadAuth(IConfiguration configuration, bool runningInAzure)

@@ -19,12 +19,14 @@ public static class ServiceCollectionExtensions
         var limits = ReceivablesSettings.ReadLimits(configuration);
         var paymentPages = ReceivablesSettings.ReadPaymentPages(configuration, inAzure);
         var pdfStorage = ReceivablesSettings.ReadPdfStorage(configuration, inAzure);
+        var crossOrigin = ReceivablesSettings.ReadCors(configuration);
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(auth);
         services.AddSingleton(cosmos);
         services.AddSingleton(limits);
         services.AddSingleton(paymentPages);
+        services.AddSingleton(crossOrigin);
         services.AddSingleton(sp => cosmos.CreateClient(o =>
         {
             o.Serializer = new CosmosStjSerializer();

@@ -29,8 +29,9 @@ public sealed class PipelineTests
         using var client = new CosmosClient("https://127.0.0.1:1/", CosmosConnection.EmulatorKey);
         var store = new DocumentStore(client, "unused", false);
         var limits = new ApiLimits(TimeSpan.FromSeconds(20));
-        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new TokenRevocations(store, auth, limits, TimeProvider.System), new EntityDirectory(store), new Receivables.EntityUsers.RoleCheck(store),
-            new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()), new ApiLimits(TimeSpan.FromSeconds(20)), log.Object);
+        api = new ReceivablesApi(new TokenService(auth, TimeProvider.System), new TokenRevocations(store, auth, limits, TimeProvider.System), new EntityDirectory(store),
+            new Receivables.EntityUsers.RoleCheck(store), new Idempotency(store, TimeProvider.System, new ApiLimits(TimeSpan.FromSeconds(20)), Mock.Of<ILogger<Idempotency>>()),
+            new ApiLimits(TimeSpan.FromSeconds(20)), new CrossOrigin([]), log.Object);
     }
 
     private static async Task<(int Status, JsonObject Body, IHeaderDictionary Headers)> RunAsync(ReceivablesApi api, ApiHandler handler)

@@ -152,6 +152,32 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void cors_is_one_parameter_for_the_platform_and_the_app()
+    {
+        // azd hands RECEIVABLES_CORS_ALLOWED_ORIGINS (unset: empty, no origin) to main.bicep, which hands it to the app module.
+        var parameter = Main.Parameters["corsAllowedOrigins"]!;
+        Assert.Equal("string", (string?)parameter["type"]);
+        Assert.Equal("", (string?)parameter["defaultValue"]);
+        Assert.Equal("${RECEIVABLES_CORS_ALLOWED_ORIGINS}", (string?)JsonNode.Parse(RepoFiles.Read("infra", "main.parameters.json"))!["parameters"]!["corsAllowedOrigins"]!["value"]);
+        Assert.Equal("[parameters('corsAllowedOrigins')]", Main.ModuleArgument("api", "corsAllowedOrigins"));
+
+        // The platform answers preflights for those origins (the list, split at commas, trimmed, empties dropped), never with
+        // credentials; the app reads the same value, checks it at start and exposes the API's headers to those origins.
+        var site = Assert.Single(Api.ResourcesOfType("Microsoft.Web/sites"));
+        var cors = Api.Resolve(site["properties"]!["siteConfig"]!["cors"])!;
+        Assert.Equal(
+            "[filter(map(split(parameters('corsAllowedOrigins'), ','), lambda('origin', trim(lambdaVariables('origin')))), lambda('origin', not(empty(lambdaVariables('origin')))))]",
+            (string?)cors["allowedOrigins"]);
+        Assert.Equal(false, (bool?)cors["supportCredentials"]);
+        Assert.Equal("[parameters('corsAllowedOrigins')]", (string?)AppSettings()[ReceivablesSettings.CorsAllowedOrigins.Replace(":", "__", StringComparison.Ordinal)]);
+
+        // Locally, Core Tools reads Host.CORS: the sample keeps it equal to the app's own setting, without credentials.
+        var sample = JsonNode.Parse(RepoFiles.Read("local.settings.sample.json"))!;
+        Assert.Equal((string?)sample["Values"]!["Cors__AllowedOrigins"], (string?)sample["Host"]!["CORS"]);
+        Assert.Equal(false, (bool?)sample["Host"]!["CORSCredentials"]);
+    }
+
+    [Fact]
     public void every_secret_setting_is_a_key_vault_reference_to_a_secret_holding_a_secure_parameter()
     {
         var settings = AppSettings();

@@ -102,13 +102,14 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         File.Delete(screenshot);
     }
 
-    private static async Task<JsonObject> RunBrowserAsync(JsonObject input)
+    /// <summary>Runs a script of tests/browser with <paramref name="input"/> and returns the JSON it prints.</summary>
+    internal static async Task<JsonObject> RunBrowserAsync(JsonObject input, string script = "payment-page.mjs")
     {
         var folder = RepoFiles.Path("tests", "browser");
         Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "playwright-core")),
             "tests/browser has no node_modules: run `npm ci --prefix tests/browser` (tests/test.sh does)");
         var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("payment-page.mjs");
+        start.ArgumentList.Add(script);
         start.ArgumentList.Add(input.ToJsonString());
         start.Environment["CHROMIUM_PATH"] = ChromiumFactAttribute.Chromium;
         using var process = Process.Start(start)!;

@@ -49,6 +49,9 @@ public sealed class WorkerHost : IAsyncLifetime
     /// The app settings of a worker on <paramref name="databaseName"/>, as the host hands them over: environment variables,
     /// '__' for ':'. The e2e tests' partners and signing key (<see cref="ApiHost"/>).
     /// </summary>
+    /// <summary>The browser origin the worker's settings allow (<c>Cors__AllowedOrigins</c>).</summary>
+    public const string AllowedOrigin = "https://billing.example.com";
+
     public static async Task<Dictionary<string, string>> AppSettingsAsync(string databaseName)
     {
         var target = await CosmosTestEndpoint.GetAsync();
@@ -61,6 +64,8 @@ public sealed class WorkerHost : IAsyncLifetime
             ["Storage__Key"] = AzuriteEndpoint.Key,
             ["Storage__PdfContainer"] = "worker-" + databaseName.GetHashCode(StringComparison.Ordinal).ToString("x8", System.Globalization.CultureInfo.InvariantCulture),
             ["Sweep__Schedule"] = "0 5 * * * *",
+            // As the Bicep gives it to the app as well as to the platform's CORS (which the stand-in, like any host test, does not play).
+            ["Cors__AllowedOrigins"] = AllowedOrigin,
             ["Auth__SigningKey"] = ApiHost.SigningKey,
             ["Auth__TokenLifetimeSeconds"] = "3600",
             ["Auth__RevocationRefreshSeconds"] = "3600",

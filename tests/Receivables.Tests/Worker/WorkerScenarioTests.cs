@@ -132,6 +132,26 @@ public sealed class WorkerScenarioTests(WorkerHost worker, ITestOutputHelper out
     });
 
     [Fact]
+    public Task a_page_of_an_allowed_origin_may_read_the_etag_and_the_platform_does_the_rest_of_cors() => TimedAsync(async () =>
+    {
+        var entity = await CreateEntityAsync("Browser GmbH");
+        var allowed = (await worker.SendAsync(HttpMethod.Get, $"/v1/entities/{entity}", configure: r => r.Headers.Add("Origin", WorkerHost.AllowedOrigin))).Expect(HttpStatusCode.OK, "GetEntity");
+        Assert.NotNull(allowed.Headers.ETag);
+        var exposed = string.Join(",", allowed.Headers.GetValues("Access-Control-Expose-Headers")).Split(',', StringSplitOptions.TrimEntries);
+        Assert.Contains("etag", exposed);
+        Assert.Contains("x-request-id", exposed);
+        // Allowing the origin, answering preflights and Vary are the Functions host's (siteConfig.cors, Host.CORS), not the worker's.
+        Assert.False(allowed.Headers.Contains("Access-Control-Allow-Origin"));
+
+        // Errors too: a 401 the page should be able to read once the platform allows its origin.
+        var unauthorized = (await worker.SendAsync(HttpMethod.Get, "/v1/entities", bearer: "not-a-token", configure: r => r.Headers.Add("Origin", WorkerHost.AllowedOrigin))).Expect(HttpStatusCode.Unauthorized, "ListEntities");
+        Assert.True(unauthorized.Headers.Contains("Access-Control-Expose-Headers"));
+
+        var other = (await worker.SendAsync(HttpMethod.Get, $"/v1/entities/{entity}", configure: r => r.Headers.Add("Origin", "https://elsewhere.example.com"))).Expect(HttpStatusCode.OK, "GetEntity");
+        Assert.DoesNotContain(other.Headers, h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+    });
+
+    [Fact]
     public Task a_bad_or_missing_token_is_401() => TimedAsync(async () =>
     {
         var forged = (await worker.SendAsync(HttpMethod.Get, "/v1/entities", bearer: "not.a.jwt")).Expect(HttpStatusCode.Unauthorized, "ListEntities");
