@@ -16,6 +16,18 @@ public static class ReceivableBuilder
 {
     public static ResourceNotFoundException NotFound(string what, Guid id) => new ResourceNotFoundException($"{what} {id} was not found");
 
+    /// <summary>
+    /// The reminders an invoice names: the entity's own, or 404 as for any other reference. A field not sent keeps
+    /// the stored id.
+    /// </summary>
+    public static void ApplyReminders(Invoice invoice, ReferenceSet refs, Guid? paymentReminderId, Guid? overdueReminderId)
+    {
+        if (paymentReminderId is { } p)
+            invoice.PaymentReminderId = refs.PaymentReminders.Contains(p) ? p : throw NotFound("Payment reminder", p);
+        if (overdueReminderId is { } o)
+            invoice.OverdueReminderId = refs.OverdueReminders.Contains(o) ? o : throw NotFound("Overdue reminder", o);
+    }
+
     public static Counterpart RequireCounterpart(ReferenceSet refs, Guid id) =>
         refs.Counterparts.TryGetValue(id, out var c) ? c : throw NotFound("Counterpart", id);
 

@@ -64,6 +64,7 @@ public sealed partial class ReceivableOperations
                     ApplyDraft(invoice, envelope, refs);
                     invoice.FulfillmentDate = envelope.FulfillmentDate ?? invoice.FulfillmentDate;
                     invoice.PaymentPageUrl = envelope.PaymentPageUrl ?? invoice.PaymentPageUrl;
+                    ReceivableBuilder.ApplyReminders(invoice, refs, envelope.PaymentReminderId, envelope.OverdueReminderId);
                     if (envelope.PaymentTerms is not null || envelope.PaymentTermsId is not null)
                     {
                         invoice.PaymentTerms = ReceivableBuilder.PaymentTerms(refs, envelope.PaymentTermsId, envelope.PaymentTerms);
@@ -115,6 +116,7 @@ public sealed partial class ReceivableOperations
                 || d.CounterpartVatIdId is not null || d.ContactId is not null)
                 ids.Add(d.CounterpartId ?? doc.CounterpartId);
             ids.Add(d.PaymentTermsId);
+            if (d is UpdateInvoice draftInvoice) ids.AddRange([draftInvoice.PaymentReminderId, draftInvoice.OverdueReminderId]);
             ids.Add(d.EntityBankAccountId);
             ids.Add(d.EntityVatIdId);
             ids.AddRange((d.LineItems ?? []).Select(l => l.CustomVatRateId));
@@ -133,6 +135,7 @@ public sealed partial class ReceivableOperations
         {
             if (i.CounterpartId is not null || i.CounterpartVatIdId is not null || i.ContactId is not null) ids.Add(i.CounterpartId ?? doc.CounterpartId);
             ids.Add(i.PaymentTermsId);
+            ids.AddRange([i.PaymentReminderId, i.OverdueReminderId]);
             ids.Add(i.EntityVatIdId);
             // Anything beyond metadata depends on the entity's edit flow (compliant or not).
             entity = i.NonMetadataFields().Any();
@@ -272,10 +275,12 @@ public sealed partial class ReceivableOperations
         if (!IssuedFamily.Contains(invoice.Status)) throw new BusinessRuleException($"An invoice that is {invoice.Status.Wire()} cannot be updated");
         var restricted = e.NonMetadataFields().ToList();
         if (restricted.Count > 0 && refs.Entity.Settings.ReceivableEditFlow != ReceivableEditFlow.NonCompliant)
-            throw new BusinessRuleException($"In compliant mode an issued invoice accepts only partner_metadata, project_id, tag_ids and attachments; not: {string.Join(", ", restricted)}. Set the entity's receivable_edit_flow to non_compliant to correct issued invoices.");
+            throw new BusinessRuleException($"In compliant mode an issued invoice accepts only partner_metadata, project_id, tag_ids, attachments and reminder ids; not: {string.Join(", ", restricted)}. Set the entity's receivable_edit_flow to non_compliant to correct issued invoices.");
 
         invoice.PartnerMetadata = e.PartnerMetadata ?? invoice.PartnerMetadata;
         invoice.ProjectId = e.ProjectId ?? invoice.ProjectId;
+        // Which reminders follow up an issued invoice is how it is collected, not what it says: metadata too.
+        ReceivableBuilder.ApplyReminders(invoice, refs, e.PaymentReminderId, e.OverdueReminderId);
         if (restricted.Count == 0) return;
 
         if (e.CounterpartId is not null || e.CounterpartVatIdId is not null || e.ContactId is not null)

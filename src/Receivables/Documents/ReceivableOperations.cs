@@ -85,7 +85,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         if (request.BasedOn is { } basedOn) return await CreateBasedOnAsync(principal, entityId, request.Type!.Value, basedOn, ct);
 
         var refs = await ReferenceSet.LoadAsync(store, entityId,
-            [request.CounterpartId, request.PaymentTermsId, request.EntityBankAccountId, request.EntityVatIdId,
+            [request.CounterpartId, request.PaymentTermsId, request.EntityBankAccountId, request.EntityVatIdId, request.PaymentReminderId, request.OverdueReminderId,
              .. request.LineItems!.Select(l => l.ProductId), .. request.LineItems!.Select(l => l.CustomVatRateId)], ct,
             withMeasureUnits: request.LineItems!.Any(l => l.ProductId is not null));
         var settings = refs.Entity.Settings;
@@ -114,6 +114,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         ReceivableBuilder.ApplyCounterpart(doc, counterpart, request.CounterpartBillingAddressId!.Value, request.CounterpartShippingAddressId, request.CounterpartVatIdId, null);
         ReceivableBuilder.ApplyEntity(doc, refs, request.Entity, request.EntityVatIdId, request.EntityBankAccountId);
         doc.Refs.PaymentTermsId = request.PaymentTermsId;
+        if (doc is Invoice newInvoice) ReceivableBuilder.ApplyReminders(newInvoice, refs, request.PaymentReminderId, request.OverdueReminderId);
         doc.CounterpartBusinessType = request.CounterpartBusinessType;
         doc.EntityUserId = principal.EntityUserId;
         doc.DocumentId = ManualDocumentId(settings, request.DocumentId);

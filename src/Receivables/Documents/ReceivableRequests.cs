@@ -96,7 +96,7 @@ public sealed class CreateReceivableRequest : IValidatable
         ReceivableFields.Texts(v, Memo, Footer, CommercialConditionDescription, TradeName);
         ReceivableFields.Url(v, PaymentPageUrl, "payment_page_url", 2083);
         ReceivableFields.Url(v, QuoteAcceptPageUrl, "quote_accept_page_url", 65536);
-        ReceivableFields.Unsupported(v, TagIds, Attachments, PaymentReminderId, OverdueReminderId, IsEinvoice, NetworkCredentialsId, CounterpartEinvoicingCredentialsId);
+        ReceivableFields.Unsupported(v, TagIds, Attachments, IsEinvoice, NetworkCredentialsId, CounterpartEinvoicingCredentialsId);
         ReceivableFields.Objects(v, PartnerMetadata, DocumentRendering);
     }
 
@@ -118,7 +118,7 @@ public sealed class CreateReceivableRequest : IValidatable
             ("attachments", Attachments), ("document_rendering", DocumentRendering), ("is_einvoice", IsEinvoice),
             ("network_credentials_id", NetworkCredentialsId), ("expiry_date", ExpiryDate), ("signature_required", SignatureRequired),
             ("quote_accept_page_url", QuoteAcceptPageUrl), ("counterpart_einvoicing_credentials_id", CounterpartEinvoicingCredentialsId));
-        ReceivableFields.Unsupported(v, TagIds, null, null, null, null, null, null);
+        ReceivableFields.Unsupported(v, TagIds, null, null, null, null);
     }
 
     private static void Extra(Validation v, params (string Field, object? Value)[] fields)
@@ -384,14 +384,12 @@ internal static class ReceivableFields
     }
 
     /// <summary>References to resources this server does not have yet: refused, never stored unchecked.</summary>
-    public static void Unsupported(Validation v, List<Guid>? tagIds, List<JsonElement>? attachments, Guid? paymentReminderId, Guid? overdueReminderId,
+    public static void Unsupported(Validation v, List<Guid>? tagIds, List<JsonElement>? attachments,
         bool? isEinvoice, Guid? networkCredentialsId, Guid? counterpartEinvoicingCredentialsId)
     {
         const string type = "value_error.not_supported";
         if (tagIds is { Count: > 0 }) v.Add("tag_ids", "tags are not available on this server yet; send [] or omit", type);
         if (attachments is { Count: > 0 }) v.Add("attachments", "file attachments are not available on this server yet", type);
-        if (paymentReminderId is not null) v.Add("payment_reminder_id", "payment reminders are not available on this server yet", type);
-        if (overdueReminderId is not null) v.Add("overdue_reminder_id", "overdue reminders are not available on this server yet", type);
         if (isEinvoice == true) v.Add("is_einvoice", "e-invoicing is not available on this server yet", type);
         if (networkCredentialsId is not null) v.Add("network_credentials_id", "e-invoicing is not available on this server yet", type);
         if (counterpartEinvoicingCredentialsId is not null) v.Add("counterpart_einvoicing_credentials_id", "e-invoicing is not available on this server yet", type);

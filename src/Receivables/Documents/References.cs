@@ -4,14 +4,15 @@ using Receivables.Counterparts;
 using Receivables.Entities;
 using Receivables.MeasureUnits;
 using Receivables.Products;
+using Receivables.Reminders;
 using Receivables.Store;
 
 namespace Receivables.Documents;
 
 /// <summary>
 /// Everything a receivable is made from, read in one ReadMany of the entity's partition (the entity itself, the
-/// counterpart with its addresses/contacts/VAT ids, products, custom VAT rates, payment terms, bank account and
-/// VAT id, and the measure units catalog products name). Resources only this code reads as
+/// counterpart with its addresses/contacts/VAT ids, products, custom VAT rates, payment terms, reminders, bank account
+/// and VAT id, and the measure units catalog products name). Resources only this code reads as
 /// snapshots are kept as JSON: their stored fields are the API's, which is what a document copies.
 /// </summary>
 public sealed class ReferenceSet
@@ -31,6 +32,9 @@ public sealed class ReferenceSet
     public Dictionary<Guid, JsonElement> BankAccounts { get; } = [];
     public Dictionary<Guid, JsonElement> EntityVatIds { get; } = [];
     public Dictionary<Guid, Receivable> Receivables { get; } = [];
+    /// <summary>Reminders are named, never copied: knowing that the entity has them is enough.</summary>
+    public HashSet<Guid> PaymentReminders { get; } = [];
+    public HashSet<Guid> OverdueReminders { get; } = [];
 
     public const string CustomVatRateResource = "custom_vat_rate";
     public const string PaymentTermsResource = "payment_terms";
@@ -79,6 +83,8 @@ public sealed class ReferenceSet
                 case EntityVatIdResource: references.EntityVatIds[id] = json; break;
                 case Receivable.ResourceName: references.Receivables[id] = json.Deserialize<Receivable>(ApiJson.Storage)!; break;
                 case MeasureUnit.ResourceName: references.MeasureUnits[id] = json.Deserialize<MeasureUnit>(ApiJson.Storage)!; break;
+                case PaymentReminder.ResourceName: references.PaymentReminders.Add(id); break;
+                case OverdueReminder.ResourceName: references.OverdueReminders.Add(id); break;
             }
         }
         return references;

@@ -69,7 +69,7 @@ public abstract class UpdateDraft : IValidatable
         ReceivableFields.Texts(v, Memo, Footer, null, TradeName);
         v.Each(LineItems, "line_items", ReceivableFields.MaxLines);
         ReceivableFields.Objects(v, PartnerMetadata, DocumentRendering);
-        ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null, null, null);
+        ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null);
     }
 }
 
@@ -88,7 +88,7 @@ public sealed class UpdateInvoice : UpdateDraft
     {
         base.Validate(v);
         ReceivableFields.Url(v, PaymentPageUrl, "payment_page_url", 2083);
-        ReceivableFields.Unsupported(v, null, null, PaymentReminderId, OverdueReminderId, IsEinvoice, NetworkCredentialsId, CounterpartEinvoicingCredentialsId);
+        ReceivableFields.Unsupported(v, null, null, IsEinvoice, NetworkCredentialsId, CounterpartEinvoicingCredentialsId);
     }
 }
 
@@ -156,7 +156,7 @@ public sealed class UpdateCreditNote : IValidatable
         v.Nested(Entity, "entity");
         ReceivableFields.Texts(v, Memo, Footer, null, null);
         ReceivableFields.Objects(v, PartnerMetadata, DocumentRendering);
-        ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null, null, null);
+        ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null);
         if (LineItems is null) return;
         var lines = v.At("line_items");
         foreach (var (productId, line) in LineItems)
@@ -252,7 +252,7 @@ public sealed class UpdateIssuedInvoice : IValidatable
             v.Add("payment_terms", "send either payment_terms_id or payment_terms, not both", "value_error");
         ReceivableFields.Texts(v, Memo, Footer, null, null);
         ReceivableFields.Objects(v, PartnerMetadata, DocumentRendering);
-        ReceivableFields.Unsupported(v, TagIds, Attachments, PaymentReminderId, OverdueReminderId, null, null, null);
+        ReceivableFields.Unsupported(v, TagIds, Attachments, null, null, null);
     }
 }
 

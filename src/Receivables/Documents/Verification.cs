@@ -67,8 +67,14 @@ public static class Verification
         var any = counterpart.Count + entityErrors.Count + products.Count + receivable.Count + vatRates.Count > 0;
         return new VerifyResponse(
             any ? new VerifyErrors(NullIfEmpty(counterpart), NullIfEmpty(entityErrors), products.Count == 0 ? null : products, NullIfEmpty(receivable), NullIfEmpty(vatRates)) : null,
-            null);
+            ReminderWarnings(doc));
     }
+
+    /// <summary>A payment reminder counts days before the terms' dates (spec 6.10): without terms it has nothing to count from.</summary>
+    private static VerifyWarnings? ReminderWarnings(Receivable doc) =>
+        doc is Invoice { PaymentReminderId: { } id, PaymentTerms: null }
+            ? new VerifyWarnings($"Payment reminder {id} cannot be sent: the invoice has no payment terms")
+            : null;
 
     /// <summary>The errors of a verify as one sentence, for the 409 of an issue that they block.</summary>
     public static string Describe(VerifyErrors e)

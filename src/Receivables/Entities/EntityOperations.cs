@@ -134,6 +134,7 @@ public sealed class EntityOperations(DocumentStore store, EntityDirectory direct
         s.GeneratePaidInvoicePdf = request.GeneratePaidInvoicePdf ?? s.GeneratePaidInvoicePdf;
         s.Language = request.Language ?? s.Language;
         s.DocumentRendering = request.DocumentRendering ?? s.DocumentRendering;
+        s.Currency = request.Currency?.ToSettings() ?? s.Currency;
         if (request.Receivable is { } r)
             s.Receivable = new ReceivableSettings { CreateWithoutPersonalInfo = r.CreateWithoutPersonalInfo!.Value, DeductionTitle = r.DeductionTitle };
         if (request.DocumentIds is { } d)

@@ -206,13 +206,56 @@ public sealed class PatchEntitySettingsRequest : IValidatable
     /// <summary>Replaces the entity's whole <c>receivable</c> object.</summary>
     public ReceivableSettingsRequest? Receivable { get; init; }
 
+    /// <summary>Replaces the entity's whole <c>currency</c> object (<c>default</c> is required in it, as in the OpenAPI).</summary>
+    public CurrencySettingsRequest? Currency { get; init; }
+
     public void Validate(Validation v)
     {
+        v.Nested(Currency, "currency");
         if (Language is not null && !Codes.Languages.Contains(Language))
             v.Add("language", "value is not a valid enumeration member (ISO 639-1)", "type_error.enum");
         v.Nested(DocumentIds, "document_ids");
         v.Nested(DocumentRendering, "document_rendering");
         v.Nested(Receivable, "receivable");
+    }
+}
+
+/// <summary><c>currency</c> in the settings (<c>CurrencySettings</c>, strict): codes of the API's ISO 4217 table.</summary>
+public sealed class CurrencySettingsRequest : IValidatable
+{
+    /// <summary>No bound in the OpenAPI; one rate per pair of the table's currencies is far fewer in practice.</summary>
+    public const int MaxExchangeRates = 100;
+
+    public string? Default { get; init; }
+    public List<ExchangeRateRequest>? ExchangeRates { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (v.Required(Default, "default")) Documents.ReceivableFields.Currency(v, Default, "default");
+        v.Each(ExchangeRates, "exchange_rates", MaxExchangeRates);
+    }
+
+    public CurrencySettings ToSettings() => new()
+    {
+        Default = Default!,
+        ExchangeRates = ExchangeRates?.Select(r => new ExchangeRate(r.Base!, r.To!, r.Rate!.Value)).ToList() ?? [],
+    };
+}
+
+/// <summary><c>ExchangeRate</c> (strict): two different currencies and a rate above zero.</summary>
+public sealed class ExchangeRateRequest : IValidatable
+{
+    public string? Base { get; init; }
+    public string? To { get; init; }
+    public decimal? Rate { get; init; }
+
+    public void Validate(Validation v)
+    {
+        if (v.Required(Base, "base")) Documents.ReceivableFields.Currency(v, Base, "base");
+        if (v.Required(To, "to")) Documents.ReceivableFields.Currency(v, To, "to");
+        if (Base is not null && Base == To) v.Add("to", "an exchange rate converts between two different currencies", "value_error");
+        if (v.Required(Rate, "rate") && Rate <= 0) v.Add("rate", "ensure this value is greater than 0", "value_error.number.not_gt");
+        else v.Range(Rate, "rate", 0m, 1_000_000_000m);
     }
 }
 

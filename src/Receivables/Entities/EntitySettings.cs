@@ -23,6 +23,9 @@ public sealed class EntitySettings
     /// <summary><c>receivable</c>: the label the PDF gives deductions, among others; null until set.</summary>
     public ReceivableSettings? Receivable { get; set; }
 
+    /// <summary><c>currency</c>: null until set, answered as <see cref="CurrencySettings.Unset"/>.</summary>
+    public CurrencySettings? Currency { get; set; }
+
     /// <summary><see cref="DocumentRendering"/> as the renderer reads it (<see cref="PdfOptions.EntityRendering"/>).</summary>
     public JsonElement? DocumentRenderingJson() =>
         DocumentRendering is null ? null : JsonSerializer.SerializeToElement(DocumentRendering, ApiJson.Storage);
@@ -36,6 +39,22 @@ public sealed class ReceivableSettings
     /// <summary>What the PDF calls deductions (1..32 characters); null prints the default ("Incentives").</summary>
     public string? DeductionTitle { get; set; }
 }
+
+/// <summary>
+/// The entity's <c>currency</c> settings (<c>CurrencySettings</c>): the currency new documents start in (a client's
+/// choice to offer: a request always names its currency) and exchange rates the entity keeps for reference.
+/// </summary>
+public sealed class CurrencySettings
+{
+    /// <summary>What an entity that never set its currency is answered: the OpenAPI has no default; EUR (decisions.md).</summary>
+    public static CurrencySettings Unset => new() { Default = "EUR", ExchangeRates = [] };
+
+    public required string Default { get; set; }
+    public List<ExchangeRate> ExchangeRates { get; set; } = [];
+}
+
+/// <summary><c>ExchangeRate</c>: one <see cref="Base"/> is <see cref="Rate"/> of <see cref="To"/>.</summary>
+public sealed record ExchangeRate(string Base, string To, decimal Rate);
 
 /// <summary>How document numbers are formatted when issued (spec 5.6).</summary>
 public sealed class DocumentIdsSettings
@@ -68,9 +87,10 @@ public sealed record EntitySettingsResponse(
     string? Language,
     DocumentIdsSettings DocumentIds,
     DocumentRenderingSettings? DocumentRendering,
-    ReceivableSettings? Receivable)
+    ReceivableSettings? Receivable,
+    CurrencySettings Currency)
 {
     public static EntitySettingsResponse From(EntitySettings s) =>
         new(s.ReceivableEditFlow, s.VatMode, s.VatInclusiveDiscountMode, s.QuoteSignatureRequired, s.GeneratePaidInvoicePdf, s.Language, s.DocumentIds,
-            s.DocumentRendering, s.Receivable);
+            s.DocumentRendering, s.Receivable, s.Currency ?? CurrencySettings.Unset);
 }

@@ -62,6 +62,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Receivables.VatRates.VatRateOperations>();
         services.AddSingleton<Receivables.VatRates.CustomVatRateOperations>();
         services.AddSingleton<Receivables.PaymentTerms.PaymentTermsOperations>();
+        services.AddSingleton<Receivables.Reminders.ReminderOperations>();
         services.AddSingleton<Receivables.BankAccounts.EntityBankAccountOperations>();
         services.AddSingleton<Receivables.Payments.PaymentRecordOperations>();
         services.AddSingleton<Receivables.PaymentLinks.PaymentLinkOperations>();

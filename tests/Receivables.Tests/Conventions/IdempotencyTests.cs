@@ -173,6 +173,8 @@ public sealed class ResourceIdempotencyTests(ApiHost api)
         { "/v1/measure_units", "measure_unit", """{"name":"day"}""" },
         { "/v1/products", "product", """{"name":"Support","type":"service","price":{"currency":"EUR","value":9900}}""" },
         { "/v1/payment_terms", "payment_terms", """{"name":"Net 14","term_final":{"number_of_days":14}}""" },
+        { "/v1/payment_reminders", "payment_reminder", """{"name":"Friendly","term_final_reminder":{"subject":"Due soon","body":"Please pay","days_before":3}}""" },
+        { "/v1/overdue_reminders", "overdue_reminder", """{"name":"Firm","terms":[{"subject":"Overdue","body":"Please pay now","days_after":7}]}""" },
         { "/v1/custom_vat_rates", "custom_vat_rate", """{"name":"Special","components":[{"name":"A","value":250}]}""" },
         { "/v1/bank_accounts", "entity_bank_account", """{"account_holder_name":"Acme","bank_name":"Bank","bic":"COBADEFFXXX","country":"DE","currency":"EUR","iban":"DE89370400440532013000"}""" },
     };

@@ -186,6 +186,61 @@ public sealed class EntityTests(ApiHost api)
         Assert.Equal("Q", body["document_ids"]!["document_type_prefix"]!["quote"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task currency_settings_default_to_eur_and_patch_replaces_them()
+    {
+        var id = await api.CreateEntityAsync();
+        using var read = await api.SendAsync(HttpMethod.Get, $"/v1/entities/{id}/settings");
+        var currency = (await Json.ReadAsync(read))["currency"]!;
+        Assert.Equal("""{"default":"EUR","exchange_rates":[]}""", currency.ToJsonString());
+
+        using var patched = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{id}/settings", new
+        {
+            currency = new { @default = "CHF", exchange_rates = new[] { new { @base = "CHF", to = "EUR", rate = 1.07m } } },
+        });
+        Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
+        Assert.Equal("""{"default":"CHF","exchange_rates":[{"base":"CHF","to":"EUR","rate":1.07}]}""", (await Json.ReadAsync(patched))["currency"]!.ToJsonString());
+
+        // Other settings leave the currency alone; a new currency object replaces the whole one.
+        using var other = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{id}/settings", new { vat_mode = "inclusive" });
+        Assert.Equal("CHF", (await Json.ReadAsync(other))["currency"]!["default"]!.GetValue<string>());
+        using var replaced = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{id}/settings", new { currency = new { @default = "JPY" } });
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        using var again = await api.SendAsync(HttpMethod.Get, $"/v1/entities/{id}/settings");
+        Assert.Equal("""{"default":"JPY","exchange_rates":[]}""", (await Json.ReadAsync(again))["currency"]!.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("""{"currency":{"default":"XYZ"}}""", "body.currency.default")]
+    [InlineData("""{"currency":{"default":"eur"}}""", "body.currency.default")]
+    [InlineData("""{"currency":{"exchange_rates":[]}}""", "body.currency.default")]
+    [InlineData("""{"currency":{"default":"EUR","symbol":"€"}}""", "body.currency.symbol")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[{"base":"USD","to":"EUR","rate":0}]}}""", "body.currency.exchange_rates.0.rate")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[{"base":"USD","to":"EUR","rate":-1}]}}""", "body.currency.exchange_rates.0.rate")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[{"base":"USD","to":"USD","rate":1}]}}""", "body.currency.exchange_rates.0.to")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[{"base":"USD","to":"ABC","rate":1}]}}""", "body.currency.exchange_rates.0.to")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[{"to":"EUR","rate":1}]}}""", "body.currency.exchange_rates.0.base")]
+    [InlineData("""{"currency":{"default":"EUR","exchange_rates":[null]}}""", "body.currency.exchange_rates.0")]
+    public async Task invalid_currency_settings_are_422_and_change_nothing(string json, string loc)
+    {
+        var id = await api.CreateEntityAsync();
+        using var response = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{id}/settings", json);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(loc, Json.Detail(await Json.ReadAsync(response)).Select(d => Json.Loc(d!)));
+        using var read = await api.SendAsync(HttpMethod.Get, $"/v1/entities/{id}/settings");
+        Assert.Equal("EUR", (await Json.ReadAsync(read))["currency"]!["default"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task more_than_100_exchange_rates_are_422()
+    {
+        var id = await api.CreateEntityAsync();
+        var rates = Enumerable.Range(0, 101).Select(i => new { @base = "USD", to = "EUR", rate = 1m + i / 1000m }).ToArray();
+        using var response = await api.SendAsync(HttpMethod.Patch, $"/v1/entities/{id}/settings", new { currency = new { @default = "EUR", exchange_rates = rates } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("body.currency.exchange_rates", Json.Detail(await Json.ReadAsync(response)).Select(d => Json.Loc(d!)));
+    }
+
     [Theory]
     [InlineData("""{"receivable_edit_flow":"anything_goes"}""", "body.receivable_edit_flow")]
     [InlineData("""{"document_ids":{"min_digits":26}}""", "body.document_ids.min_digits")]
