@@ -5,7 +5,7 @@
 // call the API's CORS must allow. Requests to hosts other than the page's, the API's and its blob storage's are
 // aborted and listed, never followed.
 //
-//   node monite-ui.mjs '{"apiUrl": "http://127.0.0.1:5000/v1", "entityId": "...", "tokens": {"admin": "...",
+//   node monite-ui.mjs '{"apiUrl": "http://127.0.0.1:5000/v1", "entityId": "...", "pagePort": 5001, "tokens": {"admin": "...",
 //     "restricted": "..."}, "allowedHosts": ["127.0.0.1:5000", "127.0.0.1:10000"], "customer": "Buyer AG",
 //     "paymentTerms": "Net 14", "product": "Consulting", "currency": "EUR", "screenshot": "/tmp/x.png"}'
 //
@@ -18,7 +18,8 @@ import { startPageServer } from './monite-ui/server.mjs';
 const input = JSON.parse(process.argv[2]);
 const step = Number(input.stepTimeoutMs ?? 30000);
 await build();
-const { server, url: pageUrl } = await startPageServer({ tokens: input.tokens });
+// The page's port comes from the test when the API must know the page's origin in advance (its CORS setting).
+const { server, url: pageUrl } = await startPageServer({ port: input.pagePort ?? 0, tokens: input.tokens });
 const pageHost = new URL(pageUrl).host;
 const allowedHosts = [pageHost, ...input.allowedHosts];
 
