@@ -72,8 +72,8 @@ async function openAs(user) {
   const query = new URLSearchParams({ api: input.apiUrl, entity: input.entityId, user });
   // The permissions the screen is gated on: both answers are awaited, so "the button is disabled" is never
   // just "the permissions have not loaded (or failed)".
-  const me = page.waitForResponse((r) => r.url().endsWith('/entity_users/me') && r.request().method() === 'GET', { timeout: step });
-  const role = page.waitForResponse((r) => r.url().endsWith('/entity_users/my_role') && r.request().method() === 'GET', { timeout: step });
+  const me = responseTo(page, 'GET', '/entity_users/me');
+  const role = responseTo(page, 'GET', '/entity_users/my_role');
   await page.goto(`${pageUrl}/?${query}`);
   const [meResponse, roleResponse] = await Promise.all([me, role]).catch((error) => { throw new Error(`the UI never asked for its user and role: ${error.message}`); });
   return { context, page, me: meResponse.status(), myRole: roleResponse.status() };
@@ -92,7 +92,12 @@ async function run(name, page, body) {
 
 const button = (scope, label) => scope.locator('button').filter({ hasText: new RegExp(`^${label}$`, 'i') });
 const listRows = async (page) => page.locator('.MuiDataGrid-row').evaluateAll((rows) => rows.map((row) => ({ id: row.getAttribute('data-id'), text: row.innerText.replace(/\s+/g, ' ').trim() })));
-const responseTo = (page, method, path) => page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(path), { timeout: step });
+// A response awaited across a click; when the step fails before awaiting it, its timeout must not end the run.
+const responseTo = (page, method, path) => {
+  const response = page.waitForResponse((r) => r.request().method() === method && new URL(r.url()).pathname.endsWith(path), { timeout: step });
+  response.catch(() => {});
+  return response;
+};
 
 async function choose(page, dialog, combobox, option) {
   await dialog.locator(combobox).click();
