@@ -50,7 +50,7 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
         var create = run.Step("create");
         Assert.Equal(201, create["status"]!.GetValue<int>());
         var sent = create["request"]!.AsObject();
-        Assert.Equal(run.World.Product.ToString(), Assert.Single(sent["line_items"]!.AsArray())!["product_id"]!.GetValue<string>());
+        Assert.Equal(run.Workshop.ToString(), Assert.Single(sent["line_items"]!.AsArray())!["product_id"]!.GetValue<string>());
         var id = create.Text("id")!;
 
         var issue = run.Step("issue");
@@ -58,9 +58,9 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
         var pay = run.Step("pay");
         Assert.Equal(201, pay["status"]!.GetValue<int>());
 
-        // What the API now holds: the user's invoice, 120.00 + 19 %, issued and then paid in full.
+        // What the API now holds: the user's invoice, 50.00 + 19 %, issued and then paid in full.
         var invoice = await run.World.ReadAsync(id);
-        Assert.Equal(("paid", 14280L, 0L), (invoice.Status(), invoice.Minor("amount_paid"), invoice.Minor("amount_due")));
+        Assert.Equal(("paid", 5950L, 0L), (invoice.Status(), invoice.Minor("amount_paid"), invoice.Minor("amount_due")));
         Assert.Equal(run.Admin.ToString(), invoice.Text("entity_user_id"));
         Assert.Equal(run.World.BankAccount.ToString(), invoice["entity_bank_account"]?["id"]?.GetValue<string>());
         // Opened afresh, the list tells the same.
@@ -115,7 +115,7 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
         list["rows"]!.AsArray().ToDictionary(r => r!["id"]!.GetValue<string>(), r => r!["text"]!.GetValue<string>());
 
     /// <summary>What one browser run saw, with what the test made for it.</summary>
-    public sealed record UiRun(DocumentWorld World, string Draft, JsonObject Issued, Guid Admin, string PageAuthority, JsonObject Report)
+    public sealed record UiRun(DocumentWorld World, string Draft, JsonObject Issued, Guid Workshop, Guid Admin, string PageAuthority, JsonObject Report)
     {
         /// <summary>A step of the run; a step the UI could not finish fails here with what the UI showed.</summary>
         public JsonObject Step(string name)
@@ -156,6 +156,11 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
             var w = await DocumentWorld.CreateAsync(this);
             var draft = await w.CreateIdAsync(w.Invoice());
             var issued = await w.IssuedInvoiceAsync();
+            // The user's invoice is one workshop, 50.00 + 19 % = 59.50: the UI's payment form multiplies the amount typed
+            // by 100 in floating point and refuses the result when it exceeds amount_due (142.80 × 100 = 14280.000000000002),
+            // so the world's 120.00 product could not be paid in full through it.
+            var workshop = await DocumentWorld.PostAsync(this, w.Entity, "/v1/products",
+                new { name = "Workshop", type = "service", price = new { currency = "EUR", value = 5000 }, measure_unit_id = w.MeasureUnit });
 
             // Two roles and a user of each, through the API, as a partner's backend sets them up.
             var everything = new[] { "create", "read", "update", "delete" };
@@ -182,7 +187,7 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
                 ["allowedHosts"] = new JsonArray(Http.BaseAddress!.Authority, (await AzuriteEndpoint.BlobEndpointAsync()).Authority),
                 ["customer"] = "Buyer AG",
                 ["paymentTerms"] = "2/10 net 30",
-                ["product"] = "Consulting",
+                ["product"] = "Workshop",
                 ["currency"] = "EUR",
                 ["screenshot"] = screenshot,
             }, TimeSpan.FromMinutes(6), package: "@monite/sdk-react");
@@ -193,7 +198,7 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
                     File.Copy(screenshot, RepoFiles.Path("docs", "images", "monite-ui.png"), overwrite: true);
                 File.Delete(screenshot);
             }
-            return new UiRun(w, draft, issued, admin, $"127.0.0.1:{PagePort}", report);
+            return new UiRun(w, draft, issued, Guid.Parse(workshop.Id()), admin, $"127.0.0.1:{PagePort}", report);
         }
 
         private async Task<Guid> RoleAsync(DocumentWorld w, string name, Dictionary<string, string[]> allowed)
