@@ -15,7 +15,8 @@ results="$(mktemp -d "${TMPDIR:-/tmp}/receivables-tests.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 
 # npm packages from their lockfiles: the Cosmos test server, Azurite (blob storage for the PDF tests), and
-# playwright-core for the browser test (which drives Debian's chromium; no browser is downloaded).
+# the browser tests' packages (playwright-core, which drives Debian's chromium, no browser downloaded; @monite/sdk-react
+# and esbuild, whose platform binary is an npm package too).
 for dir in tests/cosmos-test-server tools/azurite tests/browser; do
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error

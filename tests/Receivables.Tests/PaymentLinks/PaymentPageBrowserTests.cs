@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -44,14 +43,14 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         await w.PaidAsync(paidInvoice, ThreeUnits);
 
         var screenshot = Path.Combine(Path.GetTempPath(), $"payment-page-{Guid.NewGuid():N}.png");
-        var report = await RunBrowserAsync(new JsonObject
+        var report = await BrowserScript.RunAsync("payment-page.mjs", new JsonObject
         {
             ["active"] = link.Text("payment_page_url"),
             ["expired"] = expired.Text("payment_page_url"),
             ["paid"] = paid.Text("payment_page_url"),
             ["allowedHosts"] = new JsonArray(host.Http.BaseAddress!.Authority, (await AzuriteEndpoint.BlobEndpointAsync()).Authority),
             ["screenshot"] = screenshot,
-        });
+        }, TimeSpan.FromMinutes(2));
 
         Assert.Empty(report["blocked"]!.AsArray());
         // No policy violation or failed load; chromium logs the expired page's own 410 as a console error, which is its answer.
@@ -100,33 +99,6 @@ public sealed class PaymentPageBrowserTests(PaymentPageBrowserTests.BrowserHost 
         if (Environment.GetEnvironmentVariable("RECEIVABLES_UPDATE_DOC_IMAGES") == "1")
             File.Copy(screenshot, RepoFiles.Path("docs", "images", "payment-page.png"), overwrite: true);
         File.Delete(screenshot);
-    }
-
-    /// <summary>Runs a script of tests/browser with <paramref name="input"/> and returns the JSON it prints.</summary>
-    internal static async Task<JsonObject> RunBrowserAsync(JsonObject input, string script = "payment-page.mjs")
-    {
-        var folder = RepoFiles.Path("tests", "browser");
-        Assert.True(Directory.Exists(Path.Combine(folder, "node_modules", "playwright-core")),
-            "tests/browser has no node_modules: run `npm ci --prefix tests/browser` (tests/test.sh does)");
-        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(script);
-        start.ArgumentList.Add(input.ToJsonString());
-        start.Environment["CHROMIUM_PATH"] = ChromiumFactAttribute.Chromium;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        Assert.True(process.ExitCode == 0, $"browser script failed ({process.ExitCode}): {await stderr}");
-        return JsonNode.Parse(await stdout)!.AsObject();
     }
 
     /// <summary>The API host with the real PDF renderer: the page's link downloads the invoice's PDF from (Azurite's) blob storage.</summary>
