@@ -79,6 +79,22 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
 
     public static ResourceNotFoundException NotFound(Guid id) => new ResourceNotFoundException($"Receivable {id} was not found");
 
+    /// <summary>
+    /// An invoice that names no bank account gets the entity's default account for its currency, if it has one: the
+    /// account the entity set up to be paid into (Monite's UI never sends the id, and issuing needs an account). One
+    /// query, only when the id is left out.
+    /// </summary>
+    private async Task<Guid?> DefaultBankAccountAsync(ReferenceSet refs, Guid entityId, string currency, CancellationToken ct)
+    {
+        var found = await store.QueryAllAsync<System.Text.Json.JsonElement>(new Microsoft.Azure.Cosmos.QueryDefinition(
+                "SELECT * FROM c WHERE c.resource = @resource AND c.currency = @currency AND c.is_default_for_currency = true")
+            .WithParameter("@resource", BankAccounts.EntityBankAccount.ResourceName).WithParameter("@currency", currency), entityId, ct);
+        if (found.Count == 0) return null;
+        var id = Guid.Parse(found[0].GetProperty("id").GetString()!);
+        refs.BankAccounts[id] = found[0];
+        return id;
+    }
+
     /// <summary>A new draft invoice or quote: one ReadMany for everything it references, then one create.</summary>
     public async Task<Stored<Receivable>> CreateAsync(ApiPrincipal principal, Guid entityId, CreateReceivableRequest request, CancellationToken ct)
     {
@@ -112,7 +128,9 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
 
         var counterpart = ReceivableBuilder.RequireCounterpart(refs, request.CounterpartId!.Value);
         ReceivableBuilder.ApplyCounterpart(doc, counterpart, request.CounterpartBillingAddressId!.Value, request.CounterpartShippingAddressId, request.CounterpartVatIdId, null);
-        ReceivableBuilder.ApplyEntity(doc, refs, request.Entity, request.EntityVatIdId, request.EntityBankAccountId);
+        var bankAccountId = request.EntityBankAccountId;
+        if (bankAccountId is null && doc is Invoice) bankAccountId = await DefaultBankAccountAsync(refs, entityId, doc.Currency, ct);
+        ReceivableBuilder.ApplyEntity(doc, refs, request.Entity, request.EntityVatIdId, bankAccountId);
         doc.Refs.PaymentTermsId = request.PaymentTermsId;
         if (doc is Invoice newInvoice) ReceivableBuilder.ApplyReminders(newInvoice, refs, request.PaymentReminderId, request.OverdueReminderId);
         doc.CounterpartBusinessType = request.CounterpartBusinessType;

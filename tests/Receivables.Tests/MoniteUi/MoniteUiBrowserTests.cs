@@ -168,6 +168,8 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
             {
                 ["receivable"] = everything, ["counterpart"] = everything, ["product"] = everything,
                 ["payment_record"] = everything, ["payment_reminder"] = everything, ["overdue_reminder"] = everything,
+                // The create form reads the entity's VAT ids and the customer's: Monite's role schema names both.
+                ["entity_vat_ids"] = ["read"], ["counterpart_vat_id"] = everything,
             });
             var viewer = await RoleAsync(w, "Viewer", new()
             {
