@@ -81,19 +81,15 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
 
     /// <summary>
     /// An invoice that names no bank account gets the entity's default account for its currency, if it has one: the
-    /// account the entity set up to be paid into (Monite's UI never sends the id, and issuing needs an account). One
-    /// query, only when the id is left out.
+    /// account the entity set up to be paid into (Monite's UI never sends the id, and issuing needs an account). The
+    /// entity's accounts come in the create's one read.
     /// </summary>
-    private async Task<Guid?> DefaultBankAccountAsync(ReferenceSet refs, Guid entityId, string currency, CancellationToken ct)
-    {
-        var found = await store.QueryAllAsync<System.Text.Json.JsonElement>(new Microsoft.Azure.Cosmos.QueryDefinition(
-                "SELECT * FROM c WHERE c.resource = @resource AND c.currency = @currency AND c.is_default_for_currency = true")
-            .WithParameter("@resource", BankAccounts.EntityBankAccount.ResourceName).WithParameter("@currency", currency), entityId, ct);
-        if (found.Count == 0) return null;
-        var id = Guid.Parse(found[0].GetProperty("id").GetString()!);
-        refs.BankAccounts[id] = found[0];
-        return id;
-    }
+    private static Guid? DefaultBankAccount(ReferenceSet refs, string currency) =>
+        refs.BankAccounts.Values
+            .Where(a => a.TryGetProperty("currency", out var c) && c.GetString() == currency
+                && a.TryGetProperty("is_default_for_currency", out var d) && d.ValueKind == System.Text.Json.JsonValueKind.True)
+            .Select(a => (Guid?)Guid.Parse(a.GetProperty("id").GetString()!))
+            .FirstOrDefault();
 
     /// <summary>A new draft invoice or quote: one ReadMany for everything it references, then one create.</summary>
     public async Task<Stored<Receivable>> CreateAsync(ApiPrincipal principal, Guid entityId, CreateReceivableRequest request, CancellationToken ct)
@@ -103,7 +99,8 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         var refs = await ReferenceSet.LoadAsync(store, entityId,
             [request.CounterpartId, request.PaymentTermsId, request.EntityBankAccountId, request.EntityVatIdId, request.PaymentReminderId, request.OverdueReminderId,
              .. request.LineItems!.Select(l => l.ProductId), .. request.LineItems!.Select(l => l.CustomVatRateId)], ct,
-            withMeasureUnits: request.LineItems!.Any(l => l.ProductId is not null));
+            withMeasureUnits: request.LineItems!.Any(l => l.ProductId is not null),
+            withBankAccounts: request.Type == ReceivableType.Invoice && request.EntityBankAccountId is null);
         var settings = refs.Entity.Settings;
         var now = clock.GetUtcNow();
         Receivable doc = request.Type == ReceivableType.Quote
@@ -129,7 +126,7 @@ public sealed partial class ReceivableOperations(DocumentStore store, ListReader
         var counterpart = ReceivableBuilder.RequireCounterpart(refs, request.CounterpartId!.Value);
         ReceivableBuilder.ApplyCounterpart(doc, counterpart, request.CounterpartBillingAddressId!.Value, request.CounterpartShippingAddressId, request.CounterpartVatIdId, null);
         var bankAccountId = request.EntityBankAccountId;
-        if (bankAccountId is null && doc is Invoice) bankAccountId = await DefaultBankAccountAsync(refs, entityId, doc.Currency, ct);
+        if (bankAccountId is null && doc is Invoice) bankAccountId = DefaultBankAccount(refs, doc.Currency);
         ReceivableBuilder.ApplyEntity(doc, refs, request.Entity, request.EntityVatIdId, bankAccountId);
         doc.Refs.PaymentTermsId = request.PaymentTermsId;
         if (doc is Invoice newInvoice) ReceivableBuilder.ApplyReminders(newInvoice, refs, request.PaymentReminderId, request.OverdueReminderId);

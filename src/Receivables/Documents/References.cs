@@ -49,12 +49,15 @@ public sealed class ReferenceSet
     /// Whether the entity is read too. Only a change that needs nothing (a memo, inline lines) leaves it out, and then,
     /// with no id either, nothing is read at all: no round trip.
     /// </param>
-    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct, bool withMeasureUnits = false, bool withEntity = true)
+    /// <param name="withBankAccounts">All of the entity's bank accounts too (a few), to find the default of a currency.</param>
+    public static async Task<ReferenceSet> LoadAsync(DocumentStore store, Guid entityId, IEnumerable<Guid?> ids, CancellationToken ct, bool withMeasureUnits = false, bool withEntity = true,
+        bool withBankAccounts = false)
     {
         var wanted = ids.Where(id => id is not null).Select(id => id!.Value.ToString()).ToList();
         if (withEntity) wanted.Add(entityId.ToString());
-        if (wanted.Count == 0 && !withMeasureUnits) return new ReferenceSet(null);
-        var documents = await store.ReadManyAsync(entityId, wanted, ct, withMeasureUnits ? MeasureUnit.ResourceName : null);
+        string[] allOf = [.. withMeasureUnits ? [MeasureUnit.ResourceName] : Array.Empty<string>(), .. withBankAccounts ? [BankAccountResource] : Array.Empty<string>()];
+        if (wanted.Count == 0 && allOf.Length == 0) return new ReferenceSet(null);
+        var documents = await store.ReadManyAsync(entityId, wanted, ct, allOf);
         Entity? entity = null;
         var counterparts = new List<Counterpart>();
         var set = new List<(string Resource, Guid Id, JsonElement Json)>();

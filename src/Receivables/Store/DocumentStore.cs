@@ -152,16 +152,16 @@ public sealed class DocumentStore
     /// Several documents of one partition in one round trip (ReadMany); missing ids are simply absent.
     /// Returned as JSON: a caller tells the kinds apart by their <c>resource</c> field.
     /// </summary>
-    /// <param name="allOfResource">Also every document of this kind (a small set, such as measure units), in the same query.</param>
-    public async Task<IReadOnlyList<JsonElement>> ReadManyAsync(Guid entityId, IEnumerable<string> ids, CancellationToken ct, string? allOfResource = null)
+    /// <param name="allOfResources">Also every document of these kinds (small sets, such as measure units), in the same query.</param>
+    public async Task<IReadOnlyList<JsonElement>> ReadManyAsync(Guid entityId, IEnumerable<string> ids, CancellationToken ct, params string[] allOfResources)
     {
         var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0 && allOfResource is null) return [];
+        if (wanted.Count == 0 && allOfResources.Length == 0) return [];
         var c = await ContainerAsync().WaitAsync(ct);
         // One partition, no aggregates: optimistic direct execution sends the query without asking for a plan first.
-        var query = allOfResource is null
+        var query = allOfResources.Length == 0
             ? new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id)").WithParameter("@ids", wanted)
-            : new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id) OR c.resource = @resource").WithParameter("@ids", wanted).WithParameter("@resource", allOfResource);
+            : new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(@ids, c.id) OR ARRAY_CONTAINS(@resources, c.resource)").WithParameter("@ids", wanted).WithParameter("@resources", allOfResources);
         using var iterator = c.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions
         {
             PartitionKey = new PartitionKey(entityId.ToString()),

@@ -31,6 +31,8 @@ public sealed class ReceivableChecksTests(ApiHost api)
     {
         var world = await DocumentWorld.CreateAsync(api);
         var (counterpart, address) = await world.AddCounterpartAsync("No Ids AG");
+        // Without any bank account: an invoice that names none would otherwise get the entity's default for EUR.
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, (await world.SendAsync(HttpMethod.Delete, $"/v1/bank_accounts/{world.BankAccount}")).Status);
         var id = await world.CreateIdAsync(new
         {
             type = "invoice", currency = "EUR", counterpart_id = counterpart, counterpart_billing_address_id = address,
@@ -54,7 +56,8 @@ public sealed class ReceivableChecksTests(ApiHost api)
         Assert.True(body.ContainsKey("warnings"));
 
         // Completing the draft clears the errors one by one.
-        Is(HttpStatusCode.OK, await world.PatchAsync(id, new { invoice = new { payment_terms_id = world.PaymentTerms, entity_bank_account_id = world.BankAccount, entity_vat_id_id = world.EntityVatId } }));
+        var account = (await world.PostAsync("/v1/bank_accounts", new { account_holder_name = "Issuer GmbH", bic = "COBADEFFXXX", country = "DE", currency = "EUR", iban = "DE89370400440532013000" }))["id"]!.GetValue<string>();
+        Is(HttpStatusCode.OK, await world.PatchAsync(id, new { invoice = new { payment_terms_id = world.PaymentTerms, entity_bank_account_id = account, entity_vat_id_id = world.EntityVatId } }));
         errors = (await VerifyAsync(world, id))["errors"]!.AsObject();
         Assert.Null(errors["entity"]);
         Assert.Null(errors["receivable"]);

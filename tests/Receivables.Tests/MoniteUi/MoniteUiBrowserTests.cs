@@ -193,6 +193,8 @@ public sealed class MoniteUiBrowserTests(MoniteUiBrowserTests.UiHost host) : ICl
                 ["currency"] = "EUR",
                 ["screenshot"] = screenshot,
             }, TimeSpan.FromMinutes(6), package: "@monite/sdk-react");
+            // Every call the UI made, with its answer, for whoever wants to read it (the closing note lists them).
+            if (Environment.GetEnvironmentVariable("RECEIVABLES_UI_NETWORK_LOG") is { Length: > 0 } log) await File.WriteAllTextAsync(log, report.ToJsonString());
             // The README's picture of Monite's UI on this API is this screenshot; refresh it on demand.
             if (File.Exists(screenshot))
             {
