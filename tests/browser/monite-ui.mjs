@@ -153,9 +153,16 @@ try {
   });
 
   const issued = created && await run('issue', page, async () => {
-    await details.getByText('Issue only').click();
+    // The delivery choices stay disabled while the details load (slowly on a busy machine), and a click on a disabled
+    // choice is silently lost: choose "Issue only" again until the Issue button shows, within the step's deadline.
+    const issue = button(details, 'issue');
+    for (const until = Date.now() + step; !(await issue.isVisible());) {
+      if (Date.now() > until) throw new Error('the Issue button never showed after choosing "Issue only"');
+      await details.getByText('Issue only').click();
+      await issue.waitFor({ timeout: 2_000 }).catch(() => {});
+    }
     const posted = responseTo(page, 'POST', `/receivables/${report.create.id}/issue`);
-    await button(details, 'issue').click();
+    await issue.click();
     const response = await posted;
     if (response.status() !== 200) throw new Error(`POST /receivables/{id}/issue answered ${response.status()}: ${(await response.text()).slice(0, 300)}`);
     await details.getByText('Issued', { exact: true }).first().waitFor({ timeout: step });
