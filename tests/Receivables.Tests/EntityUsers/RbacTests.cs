@@ -205,4 +205,33 @@ public sealed class RbacTests(ApiHost api)
         var partnerDoc = await new Arrange(w, api, await api.TokenAsync()).DraftAsync();
         Assert.Null((await a.SendAsync(HttpMethod.Get, R(partnerDoc)))["entity_user_id"]?.GetValue<string>());
     }
+
+    /// <summary>
+    /// What RBAC costs in store round trips (counted at the SDK): the user and its role, read fresh on every entity-user
+    /// request, and the document's creator under allowed_for_own; a partner token pays nothing.
+    /// </summary>
+    [Fact]
+    public async Task rbac_costs_two_point_reads_and_a_third_for_own_documents()
+    {
+        var w = await DocumentWorld.CreateAsync(api);
+        var full = await api.CreateRoleAsync(w.Entity, EntityUserSteps.Permissions("allowed"));
+        var own = await api.CreateRoleAsync(w.Entity, EntityUserSteps.Permissions("allowed", ("receivable", "read", "allowed_for_own")));
+        var user = await api.CreateUserAsync(w.Entity, full);
+        var token = await api.EntityUserTokenAsync(user);
+        var id = await new Arrange(w, api, token).DraftAsync();
+
+        async Task<long> CountAsync(string? bearer)
+        {
+            var before = api.Cosmos.Count;
+            var (status, _) = await api.AsAsync(bearer ?? await api.TokenAsync(), HttpMethod.Get, R(id), entity: w.Entity);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return api.Cosmos.Count - before;
+        }
+
+        var partner = await CountAsync(null);
+        Assert.Equal(1, partner);
+        Assert.Equal(partner + 2, await CountAsync(token));
+        await api.SetRoleAsync(w.Entity, user, own);
+        Assert.Equal(partner + 3, await CountAsync(token));
+    }
 }
