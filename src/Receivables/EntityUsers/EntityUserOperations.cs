@@ -54,12 +54,8 @@ public sealed class EntityUserOperations(DocumentStore store, ListReader lists, 
     public async Task<Stored<EntityUser>> UpdateAsync(Guid entityId, Guid userId, UpdateEntityUserRequest request, string? ifMatch, CancellationToken ct)
     {
         if (request.RoleId is { } roleId) await roles.GetAsync(entityId, roleId, ct);
-        for (var attempt = 1; ; attempt++)
+        return await ChangeAsync(entityId, userId, ifMatch, async user =>
         {
-            var current = await GetAsync(entityId, userId, ct);
-            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
-                throw new StaleVersionException($"entity_user {userId} has changed since the version in If-Match");
-            var user = current.Document;
             var oldLogin = user.Login;
             user.Login = request.Login ?? user.Login;
             user.FirstName = request.FirstName ?? user.FirstName;
@@ -68,18 +64,40 @@ public sealed class EntityUserOperations(DocumentStore store, ListReader lists, 
             user.Phone = request.Phone ?? user.Phone;
             user.Title = request.Title ?? user.Title;
             user.RoleId = request.RoleId ?? user.RoleId;
+            if (EntityUserLogin.IdFor(oldLogin) == EntityUserLogin.IdFor(user.Login)) return [];
+            // The new login is claimed and the old one given up in the same batch as the user.
+            return [new CreateWrite(EntityUserLogin.For(entityId, user.Login, userId)), .. await FreeLoginAsync(entityId, oldLogin, ct)];
+        }, ct);
+    }
+
+    /// <summary>
+    /// Marks the user deleted and frees its login, in one batch. The user's documents keep its id, and its tokens stop
+    /// working on their next request (the pipeline reads the user on every entity-user request).
+    /// </summary>
+    public async Task DeleteAsync(Guid entityId, Guid userId, string? ifMatch, CancellationToken ct) =>
+        await ChangeAsync(entityId, userId, ifMatch, async user =>
+        {
+            user.Status = EntityUserStatus.Deleted;
+            return await FreeLoginAsync(entityId, user.Login, ct);
+        }, ct);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the current version of an active user and writes it, with the login
+    /// documents the change returns, in one batch conditional on that version; a lost race reads and applies again.
+    /// </summary>
+    private async Task<Stored<EntityUser>> ChangeAsync(Guid entityId, Guid userId, string? ifMatch, Func<EntityUser, Task<List<BatchWrite>>> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(entityId, userId, ct);
+            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
+                throw new StaleVersionException($"entity_user {userId} has changed since the version in If-Match");
+            var user = current.Document;
+            var logins = await change(user);
             user.UpdatedAt = clock.GetUtcNow();
-            List<BatchWrite> writes = [new ReplaceWrite(user, current.ETag)];
-            if (EntityUserLogin.IdFor(oldLogin) != EntityUserLogin.IdFor(user.Login))
-            {
-                // The new login is claimed and the old one given up in the same batch as the user.
-                writes.Add(new CreateWrite(EntityUserLogin.For(entityId, user.Login, userId)));
-                if (await store.ReadAsync<EntityUserLogin>(entityId, EntityUserLogin.IdFor(oldLogin), EntityUserLogin.ResourceName, ct) is { } held)
-                    writes.Add(new DeleteWrite(held.Document.Id, EntityUserLogin.ResourceName, held.ETag));
-            }
             try
             {
-                var etags = await store.CommitAsync(entityId, writes, ct);
+                var etags = await store.CommitAsync(entityId, [new ReplaceWrite(user, current.ETag), .. logins], ct);
                 return new Stored<EntityUser>(user, etags[0]);
             }
             catch (DocumentExistsException)
@@ -98,39 +116,11 @@ public sealed class EntityUserOperations(DocumentStore store, ListReader lists, 
         }
     }
 
-    /// <summary>
-    /// Marks the user deleted and frees its login, in one batch. The user's documents keep its id, and its tokens stop
-    /// working on their next request (the pipeline reads the user on every entity-user request).
-    /// </summary>
-    public async Task DeleteAsync(Guid entityId, Guid userId, string? ifMatch, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await GetAsync(entityId, userId, ct);
-            if (ifMatch is not null && !ETags.Same(ifMatch, current.ETag))
-                throw new StaleVersionException($"entity_user {userId} has changed since the version in If-Match");
-            var user = current.Document;
-            user.Status = EntityUserStatus.Deleted;
-            user.UpdatedAt = clock.GetUtcNow();
-            List<BatchWrite> writes = [new ReplaceWrite(user, current.ETag)];
-            if (await store.ReadAsync<EntityUserLogin>(entityId, EntityUserLogin.IdFor(user.Login), EntityUserLogin.ResourceName, ct) is { } held)
-                writes.Add(new DeleteWrite(held.Document.Id, EntityUserLogin.ResourceName, held.ETag));
-            try
-            {
-                await store.CommitAsync(entityId, writes, ct);
-                return;
-            }
-            catch (ConcurrencyConflictException e) when (ifMatch is not null)
-            {
-                throw new StaleVersionException(e.Message);
-            }
-            catch (ConcurrencyConflictException)
-            {
-                if (attempt >= Contention.MaxAttempts) throw Contention.Exhausted($"entity_user {userId}", userId.ToString());
-                await Contention.BackoffAsync(attempt, ct);
-            }
-        }
-    }
+    /// <summary>The delete of the document that holds <paramref name="login"/>, if one does.</summary>
+    private async Task<List<BatchWrite>> FreeLoginAsync(Guid entityId, string login, CancellationToken ct) =>
+        await store.ReadAsync<EntityUserLogin>(entityId, EntityUserLogin.IdFor(login), EntityUserLogin.ResourceName, ct) is { } held
+            ? [new DeleteWrite(held.Document.Id, EntityUserLogin.ResourceName, held.ETag)]
+            : [];
 
     /// <summary>
     /// The entity of an active user of one of the partner's entities, for a token (<c>grant_type=entity_user</c>): the
