@@ -25,6 +25,9 @@ public sealed class ApiRequest(HttpContext http, ApiRoute route, IReadOnlyDictio
     /// </summary>
     public Guid? OwnOnly { get; init; }
 
+    /// <summary>The caller's entity user as the role check read it this request (null for a partner token): not read twice.</summary>
+    public Store.Stored<EntityUsers.EntityUser>? Caller { get; init; }
+
     /// <summary>The entity's partition, narrowed to the caller's own documents when the role says so.</summary>
     /// <param name="ownerField">Where the list's documents keep their creator (<c>c.entity_user_id</c>).</param>
     public ListScope EntityListScope(string ownerField) => OwnOnly is { } user

@@ -81,8 +81,8 @@ public sealed partial class ReceivablesApi(TokenService tokens, TokenRevocations
             if (!route.TryMatch(http.Request.Path.Value ?? "", out var values))
                 throw ApiException.NotFound("No such route");
             // RBAC (spec 1.6): after the entity is known to be the caller's, before anything is read or written.
-            var ownOnly = principal is null ? null : await roles.AuthorizeAsync(principal, route, values, deadline.Token);
-            var request = new ApiRequest(http, route, values, principal, entityId, deadline.Token) { OwnOnly = ownOnly };
+            var decision = principal is null ? RoleDecision.Partner : await roles.AuthorizeAsync(principal, route, values, deadline.Token);
+            var request = new ApiRequest(http, route, values, principal, entityId, deadline.Token) { OwnOnly = decision.OwnOnly, Caller = decision.User };
             if (route.Idempotent && Idempotency.KeyOf(http.Request) is { } key)
                 return await idempotency.RunAsync(route, request, key, values);
             return await route.Handler(request);

@@ -45,12 +45,8 @@ public static class EntityUserEndpoints
         return ApiResponse.NoContent();
     }
 
-    public static async Task<ApiResponse> GetMe(ApiRequest request)
-    {
-        var (entityId, userId) = Me(request);
-        var user = await Operations(request).GetAsync(entityId, userId, request.Aborted);
-        return ApiResponse.Ok(EntityUserResponse.From(user.Document), user.ETag);
-    }
+    public static Task<ApiResponse> GetMe(ApiRequest request) =>
+        Task.FromResult(ApiResponse.Ok(EntityUserResponse.From(Caller(request).Document), Caller(request).ETag));
 
     public static async Task<ApiResponse> UpdateMe(ApiRequest request)
     {
@@ -62,9 +58,7 @@ public static class EntityUserEndpoints
 
     public static async Task<ApiResponse> GetMyRole(ApiRequest request)
     {
-        var (entityId, userId) = Me(request);
-        var user = await Operations(request).GetAsync(entityId, userId, request.Aborted);
-        var role = await request.Service<RoleOperations>().GetAsync(entityId, user.Document.RoleId, request.Aborted);
+        var role = await request.Service<RoleOperations>().GetAsync(Me(request).EntityId, Caller(request).Document.RoleId, request.Aborted);
         return ApiResponse.Ok(RoleResponse.From(role.Document), role.ETag);
     }
 
@@ -83,6 +77,9 @@ public static class EntityUserEndpoints
 
     /// <summary>The caller of an entity-user route (the pipeline has refused partner tokens already).</summary>
     private static (Guid EntityId, Guid UserId) Me(ApiRequest request) => (request.Principal.EntityId!.Value, request.Principal.EntityUserId!.Value);
+
+    /// <summary>The caller's user, already read (and found active) by the pipeline's role check.</summary>
+    private static Store.Stored<EntityUser> Caller(ApiRequest request) => request.Caller!;
 
     private static EntityUserOperations Operations(ApiRequest request) => request.Service<EntityUserOperations>();
 }
