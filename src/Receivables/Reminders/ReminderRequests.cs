@@ -3,79 +3,63 @@ using Receivables.Entities;
 
 namespace Receivables.Reminders;
 
+/// <summary>
+/// A payment reminder's fields, as a PATCH sends them (only the fields sent change); a create is the same body with
+/// <c>name</c> required.
+/// </summary>
+public class UpdatePaymentReminderRequest : IValidatable
+{
+    public string? Name { get; init; }
+    public RecipientsRequest? Recipients { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("term_1_reminder")]
+    public ReminderRequest? Term1Reminder { get; init; }
+
+    [System.Text.Json.Serialization.JsonPropertyName("term_2_reminder")]
+    public ReminderRequest? Term2Reminder { get; init; }
+
+    public ReminderRequest? TermFinalReminder { get; init; }
+
+    public virtual void Validate(Validation v)
+    {
+        ReminderFields.Common(v, Name, Recipients);
+        v.Nested(Term1Reminder, "term_1_reminder");
+        v.Nested(Term2Reminder, "term_2_reminder");
+        v.Nested(TermFinalReminder, "term_final_reminder");
+    }
+}
+
 /// <summary><c>POST /payment_reminders</c> body (strict, <c>PaymentReminder</c>).</summary>
-public sealed class CreatePaymentReminderRequest : IValidatable
+public sealed class CreatePaymentReminderRequest : UpdatePaymentReminderRequest
 {
-    public string? Name { get; init; }
-    public RecipientsRequest? Recipients { get; init; }
-
-    [System.Text.Json.Serialization.JsonPropertyName("term_1_reminder")]
-    public ReminderRequest? Term1Reminder { get; init; }
-
-    [System.Text.Json.Serialization.JsonPropertyName("term_2_reminder")]
-    public ReminderRequest? Term2Reminder { get; init; }
-
-    public ReminderRequest? TermFinalReminder { get; init; }
-
-    public void Validate(Validation v)
+    public override void Validate(Validation v)
     {
         v.Required(Name, "name");
-        ReminderFields.Common(v, Name, Recipients);
-        v.Nested(Term1Reminder, "term_1_reminder");
-        v.Nested(Term2Reminder, "term_2_reminder");
-        v.Nested(TermFinalReminder, "term_final_reminder");
-    }
-}
-
-/// <summary><c>PATCH /payment_reminders/{payment_reminder_id}</c> body (strict): only the fields sent change.</summary>
-public sealed class UpdatePaymentReminderRequest : IValidatable
-{
-    public string? Name { get; init; }
-    public RecipientsRequest? Recipients { get; init; }
-
-    [System.Text.Json.Serialization.JsonPropertyName("term_1_reminder")]
-    public ReminderRequest? Term1Reminder { get; init; }
-
-    [System.Text.Json.Serialization.JsonPropertyName("term_2_reminder")]
-    public ReminderRequest? Term2Reminder { get; init; }
-
-    public ReminderRequest? TermFinalReminder { get; init; }
-
-    public void Validate(Validation v)
-    {
-        ReminderFields.Common(v, Name, Recipients);
-        v.Nested(Term1Reminder, "term_1_reminder");
-        v.Nested(Term2Reminder, "term_2_reminder");
-        v.Nested(TermFinalReminder, "term_final_reminder");
-    }
-}
-
-/// <summary><c>POST /overdue_reminders</c> body (strict, <c>OverdueReminderRequest</c>).</summary>
-public sealed class CreateOverdueReminderRequest : IValidatable
-{
-    public string? Name { get; init; }
-    public RecipientsRequest? Recipients { get; init; }
-    public List<OverdueReminderTermRequest>? Terms { get; init; }
-
-    public void Validate(Validation v)
-    {
-        v.Required(Name, "name");
-        ReminderFields.Common(v, Name, Recipients);
-        ReminderFields.Terms(v, Terms);
+        base.Validate(v);
     }
 }
 
 /// <summary><c>PATCH /overdue_reminders/{overdue_reminder_id}</c> body (strict): <c>terms</c>, when sent, replace the stored ones.</summary>
-public sealed class UpdateOverdueReminderRequest : IValidatable
+public class UpdateOverdueReminderRequest : IValidatable
 {
     public string? Name { get; init; }
     public RecipientsRequest? Recipients { get; init; }
     public List<OverdueReminderTermRequest>? Terms { get; init; }
 
-    public void Validate(Validation v)
+    public virtual void Validate(Validation v)
     {
         ReminderFields.Common(v, Name, Recipients);
         ReminderFields.Terms(v, Terms);
+    }
+}
+
+/// <summary><c>POST /overdue_reminders</c> body (strict, <c>OverdueReminderRequest</c>): the same fields, <c>name</c> required.</summary>
+public sealed class CreateOverdueReminderRequest : UpdateOverdueReminderRequest
+{
+    public override void Validate(Validation v)
+    {
+        v.Required(Name, "name");
+        base.Validate(v);
     }
 }
 
