@@ -233,5 +233,13 @@ public sealed class RbacTests(ApiHost api)
         Assert.Equal(partner + 2, await CountAsync(token));
         await api.SetRoleAsync(w.Entity, user, own);
         Assert.Equal(partner + 3, await CountAsync(token));
+
+        // The UI's own routes, asked every minute: the user read by the role check is not read again.
+        foreach (var (path, reads) in new[] { ("/v1/entity_users/me", 1L), ("/v1/entity_users/my_role", 2L) })
+        {
+            var before = api.Cosmos.Count;
+            Assert.Equal(HttpStatusCode.OK, (await api.AsAsync(token, HttpMethod.Get, path)).Status);
+            Assert.Equal(reads, api.Cosmos.Count - before);
+        }
     }
 }
